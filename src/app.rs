@@ -1,0 +1,400 @@
+//! The commands, given parsed arguments and the streams to write to. Nothing here
+//! prints directly; `main` hands in stdout and stderr.
+
+use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ListFormat};
+use crate::config::error::suggestion;
+use crate::config::file::rule_keys;
+use crate::config::{ConfigCache, ConfigError, RuleSelection};
+use crate::facts::FactsCache;
+use crate::files;
+use crate::fix::Applicability;
+use crate::linter::{self, LintSettings};
+use crate::output::{self, FileReport, OutputFormat, Totals};
+use crate::rules::{self, RULES};
+use crate::source::SourceText;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Exit codes.
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+/// The streams a command reads and writes.
+pub struct Streams<'a> {
+    pub stdin: &'a mut dyn Read,
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+    /// Whether stdout is a terminal (for `--color auto`).
+    pub stdout_is_terminal: bool,
+    /// Whether NO_COLOR is set.
+    pub no_color: bool,
+}
+
+/// Runs a command; `Err` only when writing to a stream failed (such as a closed pipe).
+pub fn run(cli: Cli, streams: &mut Streams<'_>) -> io::Result<u8> {
+    match cli.command {
+        Some(Command::Rules { format }) => list_rules(format, streams),
+        Some(Command::Rule { name }) => show_rule(&name, streams),
+        Some(Command::Init { preset, force }) => crate::init::init(&preset, force, streams),
+        Some(Command::Config { path, config, schema }) => {
+            crate::show_config::show(path.as_deref(), config.as_deref(), schema, streams)
+        }
+        None => check(&cli.check, streams),
+    }
+}
+
+fn list_rules(format: ListFormat, streams: &mut Streams<'_>) -> io::Result<u8> {
+    match format {
+        ListFormat::Json => {
+            let metas: Vec<_> = RULES.iter().map(|rule| rule.meta()).collect();
+            serde_json::to_writer_pretty(&mut *streams.stdout, &metas)?;
+            writeln!(streams.stdout)?;
+        }
+        ListFormat::Text => {
+            writeln!(
+                streams.stdout,
+                "{:<6} {:<22} {:<9} {:<9} {:<8} SUMMARY",
+                "CODE", "NAME", "CATEGORY", "FIX", "DEFAULT"
+            )?;
+            for rule in RULES {
+                let meta = rule.meta();
+                let fix = match meta.fixable {
+                    rules::Fixable::Never => "no",
+                    rules::Fixable::Sometimes => "sometimes",
+                    rules::Fixable::Always => "yes",
+                };
+                let level = if meta.enabled_by_default {
+                    meta.default_severity.as_str()
+                } else {
+                    "off"
+                };
+                writeln!(
+                    streams.stdout,
+                    "{:<6} {:<22} {:<9} {:<9} {:<8} {}",
+                    meta.code,
+                    meta.name,
+                    meta.category.as_str(),
+                    fix,
+                    level,
+                    meta.summary
+                )?;
+            }
+        }
+    }
+    Ok(EXIT_CLEAN)
+}
+
+fn show_rule(name: &str, streams: &mut Streams<'_>) -> io::Result<u8> {
+    match rules::find(name) {
+        Some(rule) => {
+            write!(streams.stdout, "{}", rule.meta().doc)?;
+            Ok(EXIT_CLEAN)
+        }
+        None => {
+            writeln!(
+                streams.stderr,
+                "error: unknown rule `{name}`\n  help: {}",
+                suggestion(name, &rule_keys())
+            )?;
+            Ok(EXIT_ERROR)
+        }
+    }
+}
+
+/// Resolves `--select`/`--ignore` names into registry indices.
+fn rule_selection(args: &CheckArgs) -> Result<RuleSelection, String> {
+    let resolve = |names: &[String], flag: &str| -> Result<Vec<usize>, String> {
+        names
+            .iter()
+            .filter(|name| !name.trim().is_empty())
+            .map(|name| {
+                rules::index_of(name.trim()).ok_or_else(|| {
+                    format!(
+                        "{flag}: unknown rule `{name}`\n  help: {}",
+                        suggestion(name, &rule_keys())
+                    )
+                })
+            })
+            .collect()
+    };
+    Ok(RuleSelection {
+        select: resolve(&args.select, "--select")?,
+        ignore: resolve(&args.ignore, "--ignore")?,
+    })
+}
+
+/// Checks `--today` is a real calendar date.
+pub fn parse_today(text: &str) -> Result<(i32, u8, u8), String> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let parsed = match parts.as_slice() {
+        [year, month, day] if year.len() == 4 && month.len() == 2 && day.len() == 2 => {
+            match (year.parse::<i32>(), month.parse::<u8>(), day.parse::<u8>()) {
+                (Ok(year), Ok(month), Ok(day)) => Some((year, month, day)),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    let Some((year, month, day)) = parsed else {
+        return Err(format!("--today `{text}` is not a date; write it as YYYY-MM-DD"));
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(format!("--today `{text}`: there is no month {month}")),
+    };
+    if day == 0 || day > days_in_month {
+        return Err(format!(
+            "--today `{text}`: month {month} of {year} has {days_in_month} days"
+        ));
+    }
+    Ok((year, month, day))
+}
+
+fn use_color(choice: ColorChoice, streams: &Streams<'_>) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => streams.stdout_is_terminal && !streams.no_color,
+    }
+}
+
+/// One file to lint: where it is, the name shown for it, and (for stdin) its text.
+struct Input {
+    path: PathBuf,
+    shown: String,
+    stdin_text: Option<String>,
+}
+
+fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
+    if let Some(today) = &args.today
+        && let Err(message) = parse_today(today)
+    {
+        writeln!(streams.stderr, "error: {message}")?;
+        return Ok(EXIT_ERROR);
+    }
+    if args.unsafe_fixes && !args.fix && !args.diff {
+        // Harmless, but say it: the user probably meant --fix --unsafe-fixes.
+        writeln!(
+            streams.stderr,
+            "warning: --unsafe-fixes has no effect without --fix or --diff"
+        )?;
+    }
+    let selection = match rule_selection(args) {
+        Ok(selection) => selection,
+        Err(message) => {
+            writeln!(streams.stderr, "error: {message}")?;
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let configs = match ConfigCache::new(args.config.as_deref()) {
+        Ok(configs) => configs,
+        Err(error) => return config_failure(&error, streams),
+    };
+
+    let reading_stdin = args.paths.len() == 1 && args.paths[0] == Path::new("-");
+    let mut errors: Vec<String> = Vec::new();
+    let inputs: Vec<Input> = if reading_stdin {
+        let mut bytes = Vec::new();
+        let shown_path = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("-"));
+        if let Err(error) = streams.stdin.read_to_end(&mut bytes) {
+            writeln!(streams.stderr, "error: cannot read standard input: {error}")?;
+            return Ok(EXIT_ERROR);
+        }
+        match files::decode(&shown_path, bytes) {
+            Ok(text) => vec![Input {
+                shown: shown_path.display().to_string(),
+                path: shown_path,
+                stdin_text: Some(text),
+            }],
+            Err(error) => {
+                writeln!(streams.stderr, "error: {error}")?;
+                return Ok(EXIT_ERROR);
+            }
+        }
+    } else {
+        match crate::discover::discover(&args.paths, &configs, args.force_exclude) {
+            Ok(found) => {
+                errors.extend(found.errors.iter().map(ToString::to_string));
+                found
+                    .files
+                    .into_iter()
+                    .map(|path| Input {
+                        shown: path.display().to_string(),
+                        path,
+                        stdin_text: None,
+                    })
+                    .collect()
+            }
+            Err(error) => return config_failure(&error, streams),
+        }
+    };
+
+    let threshold = if args.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    let facts_cache = FactsCache::new();
+    let mut reports = Vec::new();
+    let mut totals = Totals::default();
+    let mut any_diff = false;
+    let color = use_color(args.color, streams);
+
+    for input in inputs {
+        let from_stdin = input.stdin_text.is_some();
+        let text = match input.stdin_text {
+            Some(text) => text,
+            None => match files::read_text(&input.path) {
+                Ok(text) => text,
+                Err(error) => {
+                    errors.push(error.to_string());
+                    continue;
+                }
+            },
+        };
+        let config = match configs.for_file(&input.path) {
+            Ok(config) => config,
+            Err(error) => return config_failure(&error, streams),
+        };
+        let policy = config.policy_for(&input.path, &selection);
+        let facts_dir = input
+            .path
+            .parent()
+            .filter(|parent| !parent.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let facts = facts_cache.get(facts_dir);
+        let settings = LintSettings {
+            policy: &policy,
+            facts: &facts,
+        };
+        let source = SourceText::new(text);
+
+        if args.fix || args.diff {
+            let original = source.text().to_string();
+            let outcome = match linter::fix(source, settings, threshold) {
+                Ok(outcome) => outcome,
+                Err(error) => {
+                    errors.push(format!("{}: {error}", input.shown));
+                    continue;
+                }
+            };
+            let changed = outcome.source.text() != original;
+            if args.diff {
+                if changed {
+                    any_diff = true;
+                    write_diff(
+                        streams.stdout,
+                        &input.shown,
+                        &original,
+                        outcome.source.text(),
+                        color,
+                    )?;
+                }
+                continue;
+            }
+            if changed {
+                if from_stdin {
+                    // Fixing standard input writes the fixed text to standard output.
+                    streams.stdout.write_all(outcome.source.text().as_bytes())?;
+                } else if let Err(error) = files::write_atomic(&input.path, outcome.source.text()) {
+                    // Nothing was written; the file keeps its findings, reported as an error.
+                    errors.push(error.to_string());
+                    continue;
+                }
+            } else if from_stdin {
+                streams.stdout.write_all(original.as_bytes())?;
+            }
+            totals.fixed += outcome.fix_count();
+            reports.push(FileReport {
+                path: input.shown,
+                source: outcome.source,
+                diagnostics: outcome.remaining,
+            });
+        } else {
+            let diagnostics = linter::lint(&source, settings);
+            reports.push(FileReport {
+                path: input.shown,
+                source,
+                diagnostics,
+            });
+        }
+    }
+
+    for report in &reports {
+        totals.add(report);
+    }
+    if !args.diff {
+        // With --fix on standard input the fixed text owns stdout; findings go to stderr.
+        let fixing_stdin = reading_stdin && args.fix;
+        let out: &mut dyn Write = if fixing_stdin {
+            &mut *streams.stderr
+        } else {
+            &mut *streams.stdout
+        };
+        output::render(args.output_format, &reports, color, out)?;
+        if !args.quiet && args.output_format == OutputFormat::Human {
+            writeln!(out, "{}", output::summary_line(&totals))?;
+        }
+    }
+    for error in &errors {
+        writeln!(streams.stderr, "error: {}", output::escape_controls(error))?;
+    }
+    Ok(if !errors.is_empty() {
+        EXIT_ERROR
+    } else if args.diff {
+        if any_diff { EXIT_FINDINGS } else { EXIT_CLEAN }
+    } else if totals.problems > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+fn config_failure(error: &ConfigError, streams: &mut Streams<'_>) -> io::Result<u8> {
+    writeln!(streams.stderr, "error: {error}")?;
+    Ok(EXIT_ERROR)
+}
+
+fn write_diff(out: &mut dyn Write, path: &str, old: &str, new: &str, color: bool) -> io::Result<()> {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let shown = output::escape_controls(path);
+    let text = diff
+        .unified_diff()
+        .context_radius(3)
+        .missing_newline_hint(true)
+        .header(&format!("a/{shown}"), &format!("b/{shown}"))
+        .to_string();
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let (body, carriage_return) = match body.strip_suffix('\r') {
+            Some(body) => (body, "\r"),
+            None => (body, ""),
+        };
+        // README text is escaped so a diff cannot drive the terminal.
+        let body = output::escape_controls(body);
+        let style = if !color {
+            ""
+        } else if body.starts_with("+++") || body.starts_with("---") {
+            "\x1b[1m"
+        } else if body.starts_with('+') {
+            "\x1b[32m"
+        } else if body.starts_with('-') {
+            "\x1b[31m"
+        } else if body.starts_with("@@") {
+            "\x1b[36m"
+        } else {
+            ""
+        };
+        let reset = if style.is_empty() { "" } else { "\x1b[0m" };
+        write!(out, "{style}{body}{reset}{carriage_return}")?;
+        if line.ends_with('\n') {
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,458 @@
+//! Reading config files and presets, following `extends`, and checking what serde
+//! cannot: rule names, rule options, section names and globs.
+
+use super::error::{ConfigError, Origin, suggestion};
+use super::file::{ConfigFile, RuleSettings, SectionsConfig, rule_keys};
+use crate::rules;
+use crate::sections::SectionCatalog;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde_saphyr::{Error as YamlError, Spanned};
+use std::path::{Path, PathBuf};
+
+/// Config file names looked for in each folder, in order.
+pub const CONFIG_FILE_NAMES: [&str; 2] = [".readme-lint.yml", ".readme-lint.yaml"];
+
+/// The preset used when no config file says otherwise.
+pub const DEFAULT_PRESET: &str = "recommended";
+
+/// Built-in presets, embedded from `rules/presets/`.
+pub const PRESETS: &[(&str, &str)] = &[
+    ("recommended", include_str!("../../rules/presets/recommended.yml")),
+    ("minimal", include_str!("../../rules/presets/minimal.yml")),
+    (
+        "standard-readme",
+        include_str!("../../rules/presets/standard-readme.yml"),
+    ),
+    ("strict", include_str!("../../rules/presets/strict.yml")),
+];
+
+pub fn preset_names() -> Vec<&'static str> {
+    PRESETS.iter().map(|(name, _)| *name).collect()
+}
+
+pub fn preset_text(name: &str) -> Option<&'static str> {
+    PRESETS
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|(_, text)| *text)
+}
+
+/// One config file or preset in an `extends` chain.
+#[derive(Debug, Clone)]
+pub struct Layer {
+    pub origin: Origin,
+    /// Globs in this layer are relative to this folder.
+    pub base_dir: PathBuf,
+    pub config: ConfigFile,
+    pub include: GlobSet,
+    pub exclude: GlobSet,
+    pub overrides: Vec<GlobSet>,
+}
+
+/// Parses config text; an empty file is an empty config.
+pub fn parse_config(text: &str, origin: &Origin) -> Result<ConfigFile, ConfigError> {
+    if text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#') || line == "---"
+    }) {
+        return Ok(ConfigFile::default());
+    }
+    serde_saphyr::from_str::<ConfigFile>(text).map_err(|error| yaml_error(&error, origin))
+}
+
+fn yaml_error(error: &YamlError, origin: &Origin) -> ConfigError {
+    let inner = error.without_snippet();
+    let mut config_error = match inner {
+        YamlError::SerdeUnknownField { field, expected, .. } => {
+            ConfigError::new(origin, format!("unknown key `{field}`")).hint(suggestion(field, expected))
+        }
+        YamlError::SerdeUnknownVariant {
+            variant, expected, ..
+        } => {
+            ConfigError::new(origin, format!("unknown value `{variant}`")).hint(suggestion(variant, expected))
+        }
+        other => ConfigError::new(origin, plain_message(other)),
+    };
+    if let Some(location) = inner.location() {
+        config_error = config_error.at(&location);
+    }
+    config_error
+}
+
+/// The YAML library's message without its own "at line X, column Y" suffix,
+/// since the position is printed in front.
+fn plain_message(error: &YamlError) -> String {
+    let text = error.to_string();
+    let first_line = text.lines().next().unwrap_or_default().trim();
+    match first_line.rfind(" at line ") {
+        Some(cut) => first_line[..cut].to_string(),
+        None => first_line.to_string(),
+    }
+}
+
+/// Loads a config file and everything it extends, base first.
+pub fn load_file_chain(path: &Path) -> Result<Vec<Layer>, ConfigError> {
+    let mut layers = Vec::new();
+    let mut visiting = Vec::new();
+    load_file(path, &mut layers, &mut visiting)?;
+    check_chain(&layers)?;
+    Ok(layers)
+}
+
+/// Loads a preset (and what it extends), base first; `base_dir` anchors its globs.
+pub fn load_preset_chain(name: &str, base_dir: &Path) -> Result<Vec<Layer>, ConfigError> {
+    let mut layers = Vec::new();
+    let mut visiting = Vec::new();
+    let origin = Origin::Preset(name.to_string());
+    let text = preset_text(name).ok_or_else(|| {
+        ConfigError::new(&Origin::CommandLine, format!("unknown preset `{name}`"))
+            .hint(suggestion(name, &preset_names()))
+    })?;
+    load_text(text, origin, base_dir, &mut layers, &mut visiting)?;
+    check_chain(&layers)?;
+    Ok(layers)
+}
+
+fn load_file(path: &Path, layers: &mut Vec<Layer>, visiting: &mut Vec<String>) -> Result<(), ConfigError> {
+    let origin = Origin::File(path.to_path_buf());
+    let bytes = std::fs::read(path)
+        .map_err(|error| ConfigError::new(&origin, format!("cannot read the config file: {error}")))?;
+    let text = String::from_utf8(bytes).map_err(|error| {
+        ConfigError::new(
+            &origin,
+            format!(
+                "the config file is not valid UTF-8 (byte {})",
+                error.utf8_error().valid_up_to()
+            ),
+        )
+    })?;
+    let base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    load_text(&text, origin, &base_dir, layers, visiting)
+}
+
+fn load_text(
+    text: &str,
+    origin: Origin,
+    base_dir: &Path,
+    layers: &mut Vec<Layer>,
+    visiting: &mut Vec<String>,
+) -> Result<(), ConfigError> {
+    let identity = match &origin {
+        Origin::File(path) => std::fs::canonicalize(path)
+            .unwrap_or_else(|_| path.clone())
+            .display()
+            .to_string(),
+        other => other.to_string(),
+    };
+    visiting.push(identity);
+    let config = parse_config(text, &origin)?;
+    let is_preset = matches!(origin, Origin::Preset(_));
+    match &config.extends {
+        Some(extends) => load_extends(extends, &origin, base_dir, layers, visiting)?,
+        // A config file without `extends` builds on the default preset; presets build on
+        // the rules' own defaults.
+        None if !is_preset => load_named_preset(DEFAULT_PRESET, None, &origin, base_dir, layers, visiting)?,
+        None => {}
+    }
+    visiting.pop();
+    layers.push(compile_layer(origin, base_dir.to_path_buf(), config)?);
+    Ok(())
+}
+
+fn load_extends(
+    extends: &Spanned<String>,
+    origin: &Origin,
+    base_dir: &Path,
+    layers: &mut Vec<Layer>,
+    visiting: &mut Vec<String>,
+) -> Result<(), ConfigError> {
+    let target = extends.value.trim();
+    let is_path = target.contains('/') || target.ends_with(".yml") || target.ends_with(".yaml");
+    if !is_path {
+        return load_named_preset(target, Some(extends), origin, base_dir, layers, visiting);
+    }
+    let path = base_dir.join(target);
+    let identity = std::fs::canonicalize(&path)
+        .unwrap_or_else(|_| path.clone())
+        .display()
+        .to_string();
+    if visiting.contains(&identity) {
+        return Err(
+            ConfigError::new(origin, format!("`extends: {target}` makes a cycle"))
+                .at(&extends.referenced)
+                .hint("a config may not extend itself, directly or through other files"),
+        );
+    }
+    if !path.is_file() {
+        return Err(
+            ConfigError::new(origin, format!("`extends: {target}`: no such file"))
+                .at(&extends.referenced)
+                .hint(format!("looked for {}", path.display())),
+        );
+    }
+    load_file(&path, layers, visiting)
+}
+
+fn load_named_preset(
+    name: &str,
+    extends: Option<&Spanned<String>>,
+    origin: &Origin,
+    base_dir: &Path,
+    layers: &mut Vec<Layer>,
+    visiting: &mut Vec<String>,
+) -> Result<(), ConfigError> {
+    let preset_origin = Origin::Preset(name.to_string());
+    let Some(text) = preset_text(name) else {
+        let mut error = ConfigError::new(origin, format!("unknown preset `{name}`"))
+            .hint(suggestion(name, &preset_names()));
+        if let Some(extends) = extends {
+            error = error.at(&extends.referenced);
+        }
+        return Err(error);
+    };
+    if visiting.contains(&preset_origin.to_string()) {
+        let mut error = ConfigError::new(origin, format!("`extends: {name}` makes a cycle"));
+        if let Some(extends) = extends {
+            error = error.at(&extends.referenced);
+        }
+        return Err(error);
+    }
+    load_text(text, preset_origin, base_dir, layers, visiting)
+}
+
+fn compile_layer(origin: Origin, base_dir: PathBuf, config: ConfigFile) -> Result<Layer, ConfigError> {
+    check_rules(&config.rules, &origin)?;
+    let include = compile_globs(&config.include, &origin)?;
+    let exclude = compile_globs(&config.exclude, &origin)?;
+    let mut overrides = Vec::with_capacity(config.overrides.len());
+    for entry in &config.overrides {
+        check_rules(&entry.rules, &origin)?;
+        overrides.push(compile_globs(&entry.files, &origin)?);
+    }
+    Ok(Layer {
+        origin,
+        base_dir,
+        config,
+        include,
+        exclude,
+        overrides,
+    })
+}
+
+/// Globs without a `/` match at any depth, like `.gitignore` patterns.
+pub fn compile_globs(patterns: &[Spanned<String>], origin: &Origin) -> Result<GlobSet, ConfigError> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        let text = pattern.value.trim_start_matches("./");
+        let full = if text.contains('/') {
+            text.trim_start_matches('/').to_string()
+        } else {
+            format!("**/{text}")
+        };
+        let glob = Glob::new(&full).map_err(|error| {
+            ConfigError::new(
+                origin,
+                format!("bad glob `{}`: {}", pattern.value, glob_reason(&error)),
+            )
+            .at(&pattern.referenced)
+            .hint("globs use `*`, `**`, `?`, `[abc]` and `{a,b}`")
+        })?;
+        builder.add(glob);
+    }
+    builder
+        .build()
+        .map_err(|error| ConfigError::new(origin, format!("bad globs: {error}")))
+}
+
+fn glob_reason(error: &globset::Error) -> String {
+    error.kind().to_string()
+}
+
+fn check_rules(settings: &RuleSettings, origin: &Origin) -> Result<(), ConfigError> {
+    for (key, setting) in &settings.0 {
+        let Some(rule) = rules::find(&key.value) else {
+            return Err(ConfigError::new(origin, format!("unknown rule `{}`", key.value))
+                .at(&key.referenced)
+                .hint(suggestion(&key.value, &rule_keys())));
+        };
+        if let Err(message) = rule.check_options(&setting.value.options) {
+            return Err(ConfigError::new(
+                origin,
+                format!("bad options for rule `{}`: {message}", rule.meta().name),
+            )
+            .at(&setting.referenced)
+            .hint(format!("see `readme-lint rule {}`", rule.meta().name)));
+        }
+    }
+    Ok(())
+}
+
+/// Checks what needs the whole chain: section names against the catalogue that the
+/// chain's `known` sections extend.
+fn check_chain(layers: &[Layer]) -> Result<(), ConfigError> {
+    let catalog = catalog_for(layers);
+    for layer in layers {
+        check_section_names(&layer.config.sections, &catalog, &layer.origin)?;
+        for entry in &layer.config.overrides {
+            check_section_names(&entry.sections, &catalog, &layer.origin)?;
+        }
+    }
+    Ok(())
+}
+
+/// The built-in catalogue extended by every layer's `sections.known`.
+pub fn catalog_for(layers: &[Layer]) -> std::sync::Arc<SectionCatalog> {
+    let built_in = SectionCatalog::built_in();
+    let extra: Vec<_> = layers
+        .iter()
+        .flat_map(|layer| {
+            layer.config.sections.known.iter().chain(
+                layer
+                    .config
+                    .overrides
+                    .iter()
+                    .flat_map(|entry| entry.sections.known.iter()),
+            )
+        })
+        .cloned()
+        .collect();
+    if extra.is_empty() {
+        built_in
+    } else {
+        std::sync::Arc::new(built_in.extended(&extra))
+    }
+}
+
+fn check_section_names(
+    sections: &SectionsConfig,
+    catalog: &SectionCatalog,
+    origin: &Origin,
+) -> Result<(), ConfigError> {
+    let names: Vec<&str> = catalog.names().collect();
+    let check = |name: &str, location: &serde_saphyr::Location| {
+        if catalog.get(name).is_some() {
+            Ok(())
+        } else {
+            Err(ConfigError::new(origin, format!("unknown section `{name}`"))
+                .at(location)
+                .hint(format!(
+                    "{} (or add it under `sections.known`)",
+                    suggestion(name, &names)
+                )))
+        }
+    };
+    for requirement in sections.required.iter().flatten() {
+        check(requirement.value.section(), &requirement.referenced)?;
+    }
+    for name in sections
+        .order
+        .iter()
+        .flatten()
+        .chain(sections.forbidden.iter().flatten())
+    {
+        check(&name.value, &name.referenced)?;
+    }
+    Ok(())
+}
+
+/// The config file that governs files in `dir`: the nearest one in `dir` or a parent,
+/// not looking above the repository root (the first folder holding `.git`).
+pub fn find_config_file(dir: &Path) -> Option<PathBuf> {
+    let mut current = Some(dir);
+    while let Some(folder) = current {
+        for name in CONFIG_FILE_NAMES {
+            let candidate = folder.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+        if folder.join(".git").exists() {
+            return None;
+        }
+        current = folder.parent();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin() -> Origin {
+        Origin::File(PathBuf::from("test.yml"))
+    }
+
+    #[test]
+    fn every_preset_loads() {
+        for name in preset_names() {
+            let layers = load_preset_chain(name, Path::new(".")).unwrap_or_else(|e| panic!("{e}"));
+            assert!(!layers.is_empty());
+        }
+    }
+
+    #[test]
+    fn unknown_key_has_position_and_suggestion() {
+        let error = parse_config("extends: recommended\nrulez: {}\n", &origin()).unwrap_err();
+        assert_eq!(error.message, "unknown key `rulez`");
+        assert_eq!(error.position, Some((2, 1)));
+        assert_eq!(error.hint.as_deref(), Some("did you mean `rules`?"));
+    }
+
+    #[test]
+    fn unknown_nested_key_is_found() {
+        let error = parse_config("sections:\n  requird: [license]\n", &origin()).unwrap_err();
+        assert_eq!(error.message, "unknown key `requird`");
+        assert_eq!(error.position, Some((2, 3)));
+        assert_eq!(error.hint.as_deref(), Some("did you mean `required`?"));
+    }
+
+    #[test]
+    fn wrong_type_is_reported_with_position() {
+        let error = parse_config("include: 3\n", &origin()).unwrap_err();
+        assert_eq!(error.position.map(|p| p.0), Some(1), "{error}");
+    }
+
+    #[test]
+    fn empty_file_is_an_empty_config() {
+        assert!(parse_config("# nothing\n", &origin()).is_ok());
+        assert!(parse_config("", &origin()).is_ok());
+    }
+
+    #[test]
+    fn unknown_rule_and_bad_glob_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".readme-lint.yml");
+        std::fs::write(&path, "rules:\n  missing-sectoin: error\n").unwrap();
+        let error = load_file_chain(&path).unwrap_err();
+        assert_eq!(error.position, Some((2, 3)));
+        assert_eq!(error.hint.as_deref(), Some("did you mean `missing-section`?"));
+
+        std::fs::write(&path, "exclude: ['docs/[a']\n").unwrap();
+        let error = load_file_chain(&path).unwrap_err();
+        assert!(error.message.starts_with("bad glob `docs/[a`"), "{error}");
+        assert_eq!(error.position.map(|p| p.0), Some(1));
+    }
+
+    #[test]
+    fn extends_cycle_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.yml"), "extends: ./b.yml\n").unwrap();
+        std::fs::write(dir.path().join("b.yml"), "extends: ./a.yml\n").unwrap();
+        let error = load_file_chain(&dir.path().join("a.yml")).unwrap_err();
+        assert!(error.message.contains("makes a cycle"), "{error}");
+    }
+
+    #[test]
+    fn unknown_preset_and_section_suggest() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".readme-lint.yml");
+        std::fs::write(&path, "extends: recomended\n").unwrap();
+        let error = load_file_chain(&path).unwrap_err();
+        assert_eq!(error.hint.as_deref(), Some("did you mean `recommended`?"));
+
+        std::fs::write(&path, "sections:\n  required: [licence]\n").unwrap();
+        let error = load_file_chain(&path).unwrap_err();
+        assert!(error.message.contains("unknown section `licence`"), "{error}");
+        assert!(error.hint.unwrap().contains("`license`"));
+    }
+}

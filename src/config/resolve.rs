@@ -1,0 +1,222 @@
+//! Layering: rule defaults, then each layer of the `extends` chain with its matching
+//! overrides, then the command line. Each value remembers where it came from.
+
+use super::error::Origin;
+use super::file::{Level, Requirement, RuleSettings, SectionsConfig};
+use super::load::{Layer, catalog_for};
+use crate::diagnostic::Severity;
+use crate::rules::{self, RULES};
+use crate::sections::SectionCatalog;
+use globset::GlobSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A rule's effective level and options for one file.
+#[derive(Debug, Clone)]
+pub struct RuleState {
+    pub level: Level,
+    pub options: serde_json::Map<String, serde_json::Value>,
+    /// Where the level was set, with its line when it came from a file.
+    pub origin: String,
+}
+
+impl RuleState {
+    pub fn severity(&self) -> Option<Severity> {
+        match self.level {
+            Level::Off => None,
+            Level::Warn => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+}
+
+/// The section policy for one file.
+#[derive(Debug, Clone, Default)]
+pub struct SectionPolicy {
+    pub required: Vec<Requirement>,
+    pub order: Vec<String>,
+    pub forbidden: Vec<String>,
+    /// Where `required`, `order` and `forbidden` were set.
+    pub origins: [String; 3],
+}
+
+/// Everything the rules need to know about the policy for one file.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// One entry per rule, in registry order.
+    pub rules: Vec<RuleState>,
+    pub sections: SectionPolicy,
+    pub catalog: Arc<SectionCatalog>,
+    /// The chain the policy was built from, base first.
+    pub chain: Vec<String>,
+}
+
+impl Policy {
+    pub fn rule(&self, name: &str) -> Option<&RuleState> {
+        let index = RULES.iter().position(|rule| rule.meta().name == name)?;
+        self.rules.get(index)
+    }
+}
+
+/// The rules the command line selects or ignores.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSelection {
+    /// When non-empty, only these rules (registry indices) run.
+    pub select: Vec<usize>,
+    pub ignore: Vec<usize>,
+}
+
+/// A loaded chain of layers, ready to resolve the policy of any file under it.
+#[derive(Debug, Clone)]
+pub struct LoadedConfig {
+    pub layers: Vec<Layer>,
+    pub catalog: Arc<SectionCatalog>,
+    /// The config file, when the chain comes from one (not only a preset).
+    pub file: Option<PathBuf>,
+}
+
+impl LoadedConfig {
+    pub fn new(layers: Vec<Layer>, file: Option<PathBuf>) -> Self {
+        let catalog = catalog_for(&layers);
+        Self {
+            layers,
+            catalog,
+            file,
+        }
+    }
+
+    /// True when a layer's `exclude` globs match `path`.
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        self.layers
+            .iter()
+            .any(|layer| matches(&layer.exclude, &layer.base_dir, path))
+    }
+
+    /// True when a layer's `include` globs match `path`.
+    pub fn is_included(&self, path: &Path) -> bool {
+        self.layers
+            .iter()
+            .any(|layer| matches(&layer.include, &layer.base_dir, path))
+    }
+
+    /// The policy for the file at `path`.
+    pub fn policy_for(&self, path: &Path, selection: &RuleSelection) -> Policy {
+        let mut policy = Policy {
+            rules: RULES
+                .iter()
+                .map(|rule| RuleState {
+                    level: if rule.meta().enabled_by_default {
+                        match rule.meta().default_severity {
+                            Severity::Warning => Level::Warn,
+                            Severity::Error => Level::Error,
+                        }
+                    } else {
+                        Level::Off
+                    },
+                    options: serde_json::Map::new(),
+                    origin: Origin::Default.to_string(),
+                })
+                .collect(),
+            sections: SectionPolicy::default(),
+            catalog: self.catalog.clone(),
+            chain: self.layers.iter().map(|layer| layer.origin.to_string()).collect(),
+        };
+        for layer in &self.layers {
+            apply_rules(&mut policy, &layer.config.rules, &layer.origin);
+            apply_sections(&mut policy.sections, &layer.config.sections, &layer.origin);
+            for (entry, globs) in layer.config.overrides.iter().zip(&layer.overrides) {
+                if matches(globs, &layer.base_dir, path) {
+                    apply_rules(&mut policy, &entry.rules, &layer.origin);
+                    apply_sections(&mut policy.sections, &entry.sections, &layer.origin);
+                }
+            }
+        }
+        for (index, state) in policy.rules.iter_mut().enumerate() {
+            let selected = selection.select.is_empty() || selection.select.contains(&index);
+            if !selected || selection.ignore.contains(&index) {
+                state.level = Level::Off;
+                state.origin = Origin::CommandLine.to_string();
+            } else if !selection.select.is_empty() && state.level == Level::Off {
+                state.level = match RULES[index].meta().default_severity {
+                    Severity::Warning => Level::Warn,
+                    Severity::Error => Level::Error,
+                };
+                state.origin = Origin::CommandLine.to_string();
+            }
+        }
+        policy
+    }
+}
+
+fn matches(globs: &GlobSet, base_dir: &Path, path: &Path) -> bool {
+    if globs.is_empty() {
+        return false;
+    }
+    let relative = relative_to(path, base_dir);
+    globs.is_match(relative)
+}
+
+/// `path` relative to `base`, comparing absolute forms so `./a` and `a` agree.
+pub fn relative_to(path: &Path, base: &Path) -> PathBuf {
+    let absolute = |p: &Path| -> PathBuf {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        }
+    };
+    let clean = |p: PathBuf| -> PathBuf {
+        p.components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect()
+    };
+    let path = clean(absolute(path));
+    let base = clean(absolute(base));
+    path.strip_prefix(&base).map(Path::to_path_buf).unwrap_or(path)
+}
+
+fn located(origin: &Origin, location: &serde_saphyr::Location) -> String {
+    match origin {
+        Origin::File(_) if location.line() > 0 => {
+            format!("{origin}:{}:{}", location.line(), location.column())
+        }
+        _ => origin.to_string(),
+    }
+}
+
+fn apply_rules(policy: &mut Policy, settings: &RuleSettings, origin: &Origin) {
+    for (key, setting) in &settings.0 {
+        let Some(index) = rules::index_of(&key.value) else {
+            continue; // rejected when the layer was loaded
+        };
+        let state = &mut policy.rules[index];
+        if let Some(level) = setting.value.level {
+            state.level = level;
+        } else if state.level == Level::Off {
+            // Giving options without a level turns a rule on at its default severity.
+            state.level = match RULES[index].meta().default_severity {
+                Severity::Warning => Level::Warn,
+                Severity::Error => Level::Error,
+            };
+        }
+        for (option, value) in &setting.value.options {
+            state.options.insert(option.clone(), value.clone());
+        }
+        state.origin = located(origin, &key.referenced);
+    }
+}
+
+fn apply_sections(policy: &mut SectionPolicy, sections: &SectionsConfig, origin: &Origin) {
+    if let Some(required) = &sections.required {
+        policy.required = required.iter().map(|entry| entry.value.clone()).collect();
+        policy.origins[0] = origin.to_string();
+    }
+    if let Some(order) = &sections.order {
+        policy.order = order.iter().map(|entry| entry.value.clone()).collect();
+        policy.origins[1] = origin.to_string();
+    }
+    if let Some(forbidden) = &sections.forbidden {
+        policy.forbidden = forbidden.iter().map(|entry| entry.value.clone()).collect();
+        policy.origins[2] = origin.to_string();
+    }
+}

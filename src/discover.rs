@@ -1,0 +1,116 @@
+//! Finding the READMEs to lint: named files, and README files under folders
+//! (respecting `.gitignore`), plus config `include` globs, minus `exclude` globs.
+
+use crate::config::{ConfigCache, ConfigError};
+use crate::files::FileError;
+use std::path::{Path, PathBuf};
+
+/// True for `README`, `README.md` and `README.markdown`, in any case.
+pub fn is_readme_name(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+        return false;
+    };
+    let lower = name.to_ascii_lowercase();
+    matches!(lower.as_str(), "readme" | "readme.md" | "readme.markdown")
+}
+
+/// What discovery found.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub files: Vec<PathBuf>,
+    pub errors: Vec<FileError>,
+}
+
+/// Expands `paths` (default: the current folder) into the files to lint, sorted.
+pub fn discover(
+    paths: &[PathBuf],
+    configs: &ConfigCache,
+    force_exclude: bool,
+) -> Result<Discovered, ConfigError> {
+    let default = [PathBuf::from(".")];
+    let roots = if paths.is_empty() { &default[..] } else { paths };
+    let mut found = Discovered::default();
+    for root in roots {
+        let metadata = match std::fs::metadata(root) {
+            Ok(metadata) => metadata,
+            Err(error) => {
+                let reason = if root.symlink_metadata().is_ok() {
+                    "cannot read: a dangling link or a link loop".to_string()
+                } else if error.kind() == std::io::ErrorKind::NotFound {
+                    "no such file or folder".to_string()
+                } else {
+                    format!("cannot read: {error}")
+                };
+                found.errors.push(FileError::new(root, reason));
+                continue;
+            }
+        };
+        if metadata.is_file() {
+            if force_exclude && configs.for_file(root)?.is_excluded(root) {
+                continue;
+            }
+            found.files.push(root.clone());
+            continue;
+        }
+        walk(root, configs, &mut found)?;
+    }
+    found.files.sort();
+    found.files.dedup();
+    Ok(found)
+}
+
+fn walk(root: &Path, configs: &ConfigCache, found: &mut Discovered) -> Result<(), ConfigError> {
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(false)
+        .require_git(false)
+        .filter_entry(|entry| entry.file_name() != ".git")
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                if let Some(path) = error_path(&error) {
+                    found
+                        .errors
+                        .push(FileError::new(&path, format!("cannot read: {error}")));
+                }
+                continue;
+            }
+        };
+        if !entry.file_type().is_some_and(|kind| kind.is_file()) {
+            continue;
+        }
+        let path = entry.path();
+        let path = path.strip_prefix("./").unwrap_or(path);
+        let config = configs.for_file(path)?;
+        let wanted = is_readme_name(path) || config.is_included(path);
+        if wanted && !config.is_excluded(path) {
+            found.files.push(path.to_path_buf());
+        }
+    }
+    Ok(())
+}
+
+fn error_path(error: &ignore::Error) -> Option<PathBuf> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } => error_path(err),
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readme_names() {
+        for name in ["README.md", "readme", "ReadMe.markdown", "docs/README.MD"] {
+            assert!(is_readme_name(Path::new(name)), "{name}");
+        }
+        for name in ["README.txt", "READMEs.md", "notes.md"] {
+            assert!(!is_readme_name(Path::new(name)), "{name}");
+        }
+    }
+}

@@ -1,0 +1,480 @@
+//! The owned document model: one comrak parse reduced to what the rules read.
+//!
+//! comrak reports 1-based line and byte-column positions; they are turned into
+//! byte ranges of the original text (including a byte order mark) right here,
+//! so that nothing downstream deals with lines.
+
+use crate::source::SourceText;
+use comrak::nodes::{AstNode, LineColumn as ComrakPosition, NodeValue};
+use comrak::{Anchorizer, Arena, Options};
+use std::ops::Range;
+
+/// What kind of top-level block a [`Block`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    FrontMatter,
+    /// Index into [`Document::headings`].
+    Heading(usize),
+    Paragraph,
+    Html,
+    Code,
+    List,
+    BlockQuote,
+    Table,
+    ThematicBreak,
+    Other,
+}
+
+/// A top-level block of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub range: Range<usize>,
+}
+
+/// An ATX or setext heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub setext: bool,
+    /// The heading's whole source, from its first byte to the end of its last line's text.
+    pub range: Range<usize>,
+    /// The heading's inline content as written (without `#` marks or setext underline).
+    pub text_range: Range<usize>,
+    /// The heading's text with Markdown removed, as a reader sees it.
+    pub text: String,
+    /// GitHub's anchor for the heading (duplicates numbered `-1`, `-2`, ...).
+    pub anchor: String,
+    /// True when the heading sits at the top level (not in a list or block quote).
+    pub top_level: bool,
+}
+
+/// An inline link or image.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub range: Range<usize>,
+    pub url: String,
+    pub is_image: bool,
+    /// The plain text of the link, or the alt text of an image.
+    pub text: String,
+}
+
+/// Raw HTML, either a whole HTML block or one inline tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Html {
+    pub range: Range<usize>,
+    pub is_block: bool,
+}
+
+/// The parts of a README that rules read. All positions are byte ranges.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+    pub headings: Vec<Heading>,
+    pub links: Vec<Link>,
+    pub html: Vec<Html>,
+    /// Code blocks and code spans, in document order.
+    pub code: Vec<Range<usize>>,
+    pub front_matter: Option<Range<usize>>,
+}
+
+/// A section: a heading and everything up to the next heading of the same or a higher level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Index into [`Document::headings`].
+    pub heading: usize,
+    pub range: Range<usize>,
+}
+
+pub fn comrak_options() -> Options<'static> {
+    let mut options = Options::default();
+    options.extension.strikethrough = true;
+    options.extension.table = true;
+    options.extension.autolink = true;
+    options.extension.tasklist = true;
+    options.extension.footnotes = true;
+    options.extension.front_matter_delimiter = Some("---".to_string());
+    options
+}
+
+impl Document {
+    pub fn parse(source: &SourceText) -> Document {
+        let options = comrak_options();
+        let arena = Arena::new();
+        let body = &source.text()[source.bom_len()..];
+        let root = comrak::parse_document(&arena, body, &options);
+        let mut builder = Builder {
+            source,
+            document: Document::default(),
+            anchorizer: Anchorizer::new(),
+        };
+        for child in root.children() {
+            builder.top_level_block(child);
+        }
+        builder.document.code.sort_by_key(|range| range.start);
+        builder.document
+    }
+
+    /// Sections of every heading, in document order.
+    pub fn sections(&self, text_len: usize) -> Vec<Section> {
+        let mut sections = Vec::with_capacity(self.headings.len());
+        for (index, heading) in self.headings.iter().enumerate() {
+            let end = self.headings[index + 1..]
+                .iter()
+                .find(|later| later.level <= heading.level)
+                .map_or(text_len, |later| later.range.start);
+            sections.push(Section {
+                heading: index,
+                range: heading.range.start..end,
+            });
+        }
+        sections
+    }
+
+    /// True when `offset` lies inside a code block or code span.
+    pub fn in_code(&self, offset: usize) -> bool {
+        let index = self.code.partition_point(|range| range.start <= offset);
+        index > 0 && offset < self.code[index - 1].end
+    }
+
+    /// Top-level blocks that start inside `range`.
+    pub fn blocks_in(&self, range: Range<usize>) -> impl Iterator<Item = &Block> {
+        self.blocks
+            .iter()
+            .filter(move |block| block.range.start >= range.start && block.range.start < range.end)
+    }
+
+    /// The headings at the top level of the document (not in lists or quotes).
+    pub fn top_level_headings(&self) -> impl Iterator<Item = (usize, &Heading)> {
+        self.headings
+            .iter()
+            .enumerate()
+            .filter(|(_, heading)| heading.top_level)
+    }
+}
+
+struct Builder<'s> {
+    source: &'s SourceText,
+    document: Document,
+    anchorizer: Anchorizer,
+}
+
+impl Builder<'_> {
+    fn offset(&self, position: ComrakPosition) -> usize {
+        let bom = self.source.bom_len();
+        let line_start = if position.line <= 1 {
+            bom
+        } else {
+            self.source.line_start(position.line)
+        };
+        let offset = line_start + position.column.saturating_sub(1);
+        self.clamp(offset)
+    }
+
+    /// comrak's end column is inclusive; 0 means "ends before this line".
+    fn end_offset(&self, position: ComrakPosition) -> usize {
+        if position.column == 0 {
+            let line = position.line.max(1);
+            let start = self.source.line_start(line);
+            return self.clamp(trim_line_end(self.source.text(), start));
+        }
+        let line_start = if position.line <= 1 {
+            self.source.bom_len()
+        } else {
+            self.source.line_start(position.line)
+        };
+        self.clamp(line_start + position.column)
+    }
+
+    fn clamp(&self, mut offset: usize) -> usize {
+        let text = self.source.text();
+        offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset += 1;
+        }
+        offset
+    }
+
+    fn range_of(&self, node: &AstNode<'_>) -> Range<usize> {
+        let sourcepos = node.data().sourcepos;
+        let start = self.offset(sourcepos.start);
+        let end = self.end_offset(sourcepos.end).max(start);
+        start..end
+    }
+
+    fn top_level_block<'a>(&mut self, node: &'a AstNode<'a>) {
+        let range = self.range_of(node);
+        let kind = match &node.data().value {
+            NodeValue::FrontMatter(_) => {
+                let range = self.front_matter_range(range);
+                self.document.front_matter = Some(range.clone());
+                self.document.blocks.push(Block {
+                    kind: BlockKind::FrontMatter,
+                    range,
+                });
+                return;
+            }
+            NodeValue::Heading(_) => BlockKind::Heading(self.document.headings.len()),
+            NodeValue::Paragraph => BlockKind::Paragraph,
+            NodeValue::HtmlBlock(_) => BlockKind::Html,
+            NodeValue::CodeBlock(_) => BlockKind::Code,
+            NodeValue::List(_) => BlockKind::List,
+            NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) | NodeValue::Alert(_) => {
+                BlockKind::BlockQuote
+            }
+            NodeValue::Table(_) => BlockKind::Table,
+            NodeValue::ThematicBreak => BlockKind::ThematicBreak,
+            _ => BlockKind::Other,
+        };
+        self.document.blocks.push(Block {
+            kind,
+            range: range.clone(),
+        });
+        self.visit(node, true);
+    }
+
+    /// comrak does not always give front matter a usable position; it always starts
+    /// the file, so find its closing delimiter line directly.
+    fn front_matter_range(&self, fallback: Range<usize>) -> Range<usize> {
+        let text = self.source.text();
+        let start = self.source.bom_len();
+        let mut line = 2;
+        while line <= self.source.line_count() {
+            let content = self.source.line_content(line);
+            if text[content.clone()].trim_end() == "---" {
+                return start..content.end;
+            }
+            line += 1;
+        }
+        fallback
+    }
+
+    fn visit<'a>(&mut self, node: &'a AstNode<'a>, top_level: bool) {
+        let value = node.data().value.clone();
+        match value {
+            NodeValue::Heading(heading) => {
+                let range = self.range_of(node);
+                self.push_heading(node, heading.level, heading.setext, range, top_level);
+                self.visit_children(node, false);
+            }
+            NodeValue::CodeBlock(_) => {
+                let range = self.range_of(node);
+                self.document.code.push(range);
+            }
+            NodeValue::Code(_) => {
+                let range = self.range_of(node);
+                self.document.code.push(range);
+            }
+            NodeValue::HtmlBlock(_) => {
+                let range = self.range_of(node);
+                self.document.html.push(Html {
+                    range,
+                    is_block: true,
+                });
+            }
+            NodeValue::HtmlInline(_) => {
+                let range = self.range_of(node);
+                self.document.html.push(Html {
+                    range,
+                    is_block: false,
+                });
+            }
+            NodeValue::Link(link) | NodeValue::Image(link) => {
+                let is_image = matches!(node.data().value, NodeValue::Image(_));
+                let range = self.range_of(node);
+                self.document.links.push(Link {
+                    range,
+                    url: link.url.clone(),
+                    is_image,
+                    text: plain_text(node),
+                });
+                self.visit_children(node, false);
+            }
+            _ => self.visit_children(node, false),
+        }
+    }
+
+    fn visit_children<'a>(&mut self, node: &'a AstNode<'a>, top_level: bool) {
+        for child in node.children() {
+            self.visit(child, top_level);
+        }
+    }
+
+    fn push_heading<'a>(
+        &mut self,
+        node: &'a AstNode<'a>,
+        level: u8,
+        setext: bool,
+        range: Range<usize>,
+        top_level: bool,
+    ) {
+        let text = plain_text(node);
+        let text_range = if setext {
+            self.setext_text_range(&range)
+        } else {
+            atx_text_range(self.source.text(), &range)
+        };
+        let range = range.start..trim_line_end(self.source.text(), range.end).max(text_range.end);
+        let anchor = self.anchorizer.anchorize(&text);
+        self.document.headings.push(Heading {
+            level,
+            setext,
+            range,
+            text_range,
+            text,
+            anchor,
+            top_level,
+        });
+    }
+
+    fn setext_text_range(&self, range: &Range<usize>) -> Range<usize> {
+        let text = self.source.text();
+        let first_line = self.source.line_of(range.start);
+        let last_line = self.source.line_of(range.end.saturating_sub(1).max(range.start));
+        let text_end_line = last_line.saturating_sub(1).max(first_line);
+        let start = range.start + leading_spaces(&text[range.start..]);
+        let end_content = self.source.line_content(text_end_line);
+        let end = start.max(end_content.start + text[end_content.clone()].trim_end().len());
+        start..end
+    }
+}
+
+/// The inline content of an ATX heading line: after the opening `#`s and before
+/// an optional closing sequence.
+fn atx_text_range(text: &str, range: &Range<usize>) -> Range<usize> {
+    let line_end = range.start
+        + text[range.start..]
+            .find(['\n', '\r'])
+            .unwrap_or(text.len() - range.start);
+    let line = &text[range.start..line_end];
+    let after_indent = leading_spaces(line);
+    let hashes = line[after_indent..].bytes().take_while(|&b| b == b'#').count();
+    let mut start = after_indent + hashes;
+    start += line[start..].len() - line[start..].trim_start_matches([' ', '\t']).len();
+    let mut end = line.trim_end_matches([' ', '\t']).len().max(start);
+    let content = &line[start..end];
+    let without_closing = content.trim_end_matches('#');
+    if without_closing.is_empty() {
+        end = start;
+    } else if without_closing.len() < content.len() && without_closing.ends_with([' ', '\t']) {
+        end = start + without_closing.trim_end_matches([' ', '\t']).len();
+    }
+    (range.start + start)..(range.start + end)
+}
+
+fn leading_spaces(text: &str) -> usize {
+    text.len() - text.trim_start_matches(' ').len()
+}
+
+fn trim_line_end(text: &str, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    while end > 0 && matches!(bytes[end - 1], b'\n' | b'\r') {
+        end -= 1;
+    }
+    end
+}
+
+/// The plain text of one line of inline Markdown (for computing an anchor of text
+/// that is not in the document yet).
+pub fn inline_text(markdown: &str) -> String {
+    let options = comrak_options();
+    let arena = Arena::new();
+    let root = comrak::parse_document(&arena, &format!("# {markdown}"), &options);
+    root.children().next().map(plain_text).unwrap_or_default()
+}
+
+/// The text a reader sees: literal text and code, image alt text, breaks as spaces.
+pub fn plain_text<'a>(node: &'a AstNode<'a>) -> String {
+    let mut out = String::new();
+    collect_text(node, &mut out);
+    out
+}
+
+fn collect_text<'a>(node: &'a AstNode<'a>, out: &mut String) {
+    for child in node.children() {
+        match &child.data().value {
+            NodeValue::Text(text) => out.push_str(text),
+            NodeValue::Code(code) => out.push_str(&code.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            _ => collect_text(child, out),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> (SourceText, Document) {
+        let source = SourceText::new(text.to_string());
+        let document = Document::parse(&source);
+        (source, document)
+    }
+
+    #[test]
+    fn heading_ranges_are_byte_ranges() {
+        let (source, document) = parse("# Tïtle\n\nSome text.\n\n## Install ##\n\nrun\n");
+        let text = source.text();
+        assert_eq!(document.headings.len(), 2);
+        assert_eq!(&text[document.headings[0].range.clone()], "# Tïtle");
+        assert_eq!(&text[document.headings[0].text_range.clone()], "Tïtle");
+        assert_eq!(&text[document.headings[1].text_range.clone()], "Install");
+        assert_eq!(document.headings[1].anchor, "install");
+    }
+
+    #[test]
+    fn crlf_and_bom_keep_offsets_right() {
+        let (source, document) = parse("\u{feff}# Title\r\n\r\n## Usage\r\n\r\ntext\r\n");
+        let text = source.text();
+        assert_eq!(&text[document.headings[0].range.clone()], "# Title");
+        assert_eq!(&text[document.headings[1].range.clone()], "## Usage");
+        let paragraph = document.blocks.last().unwrap();
+        assert_eq!(&text[paragraph.range.clone()], "text");
+    }
+
+    #[test]
+    fn setext_heading_text() {
+        let (source, document) = parse("Title\n=====\n\nSub\n---\n");
+        let text = source.text();
+        assert_eq!(&text[document.headings[0].text_range.clone()], "Title");
+        assert_eq!(&text[document.headings[0].range.clone()], "Title\n=====");
+        assert_eq!(document.headings[1].level, 2);
+    }
+
+    #[test]
+    fn front_matter_is_not_a_heading() {
+        let (source, document) = parse("---\ntitle: x\n---\n\n# Real\n");
+        assert_eq!(document.headings.len(), 1);
+        assert_eq!(
+            &source.text()[document.front_matter.clone().unwrap()],
+            "---\ntitle: x\n---"
+        );
+        assert_eq!(&source.text()[document.headings[0].range.clone()], "# Real");
+    }
+
+    #[test]
+    fn code_and_links_are_recorded() {
+        let (source, document) = parse("See [the docs](https://x.y) and `code`.\n\n```\nfenced\n```\n");
+        let text = source.text();
+        assert_eq!(document.links.len(), 1);
+        assert_eq!(&text[document.links[0].range.clone()], "[the docs](https://x.y)");
+        assert_eq!(document.code.len(), 2);
+        assert_eq!(&text[document.code[0].clone()], "`code`");
+        assert!(document.in_code(document.code[1].start + 4));
+    }
+
+    #[test]
+    fn sections_nest_by_level() {
+        let (source, document) = parse("# T\n\n## A\n\n### A1\n\n## B\n");
+        let sections = document.sections(source.text().len());
+        assert_eq!(sections[1].range, 5..19);
+        assert_eq!(&source.text()[sections[1].range.clone()], "## A\n\n### A1\n\n");
+    }
+
+    #[test]
+    fn duplicate_and_emoji_anchors_follow_github() {
+        let (_, document) = parse("## 📦 Install\n\n## Usage\n\n## Usage\n");
+        assert_eq!(document.headings[0].anchor, "-install");
+        assert_eq!(document.headings[2].anchor, "usage-1");
+    }
+}

@@ -1,0 +1,154 @@
+//! Linting one text, and the fix loop: lint, apply the fixes that don't overlap,
+//! re-parse, repeat until nothing applies.
+
+use crate::config::Policy;
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::facts::ProjectFacts;
+use crate::fix::{Applicability, apply_fixes};
+use crate::rules::{self, LintContext, RULES};
+use crate::source::SourceText;
+use crate::suppress;
+use std::collections::BTreeMap;
+
+/// The most fix passes over one file before giving up.
+pub const MAX_FIX_PASSES: usize = 10;
+
+/// What one file is linted against.
+#[derive(Clone, Copy)]
+pub struct LintSettings<'a> {
+    pub policy: &'a Policy,
+    pub facts: &'a ProjectFacts,
+}
+
+/// Every unsuppressed finding in `source`, sorted by position then code.
+pub fn lint(source: &SourceText, settings: LintSettings<'_>) -> Vec<Diagnostic> {
+    let document = Document::parse(source);
+    let context = LintContext::new(source, &document, settings.facts, settings.policy);
+    let mut diagnostics = Vec::new();
+    let mut findings = Vec::new();
+    for (index, rule) in RULES.iter().enumerate() {
+        let state = &settings.policy.rules[index];
+        let Some(severity) = state.severity() else {
+            continue;
+        };
+        findings.clear();
+        rule.check(&context, &state.options, &mut findings);
+        diagnostics.extend(findings.drain(..).map(|finding| Diagnostic {
+            rule: rule.meta(),
+            severity,
+            message: finding.message,
+            range: finding.range,
+            help: finding.help,
+            fix: finding.fix,
+        }));
+    }
+
+    let mut directives = suppress::parse(source, &document);
+    let mut diagnostics = suppress::apply(diagnostics, &mut directives, source);
+    let unused_index = rules::index_of(rules::unused_suppression::META.name).expect("registered");
+    if let Some(severity) = settings.policy.rules[unused_index].severity() {
+        let enabled: Vec<bool> = settings
+            .policy
+            .rules
+            .iter()
+            .map(|state| state.severity().is_some())
+            .collect();
+        for finding in rules::unused_suppression::findings(&directives, source, &enabled) {
+            diagnostics.push(Diagnostic {
+                rule: &rules::unused_suppression::META,
+                severity,
+                message: finding.message,
+                range: finding.range,
+                help: finding.help,
+                fix: finding.fix,
+            });
+        }
+    }
+    diagnostics.sort_by(|a, b| (a.range.start, a.rule.code).cmp(&(b.range.start, b.rule.code)));
+    diagnostics
+}
+
+/// The outcome of the fix loop on one text.
+#[derive(Debug)]
+pub struct FixOutcome {
+    pub source: SourceText,
+    /// Findings left in the fixed text.
+    pub remaining: Vec<Diagnostic>,
+    /// Fixes applied, by rule name.
+    pub fixed: BTreeMap<&'static str, usize>,
+    pub passes: usize,
+}
+
+impl FixOutcome {
+    pub fn fix_count(&self) -> usize {
+        self.fixed.values().sum()
+    }
+}
+
+/// Fixes kept applying past [`MAX_FIX_PASSES`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConvergenceError {
+    pub rules: Vec<&'static str>,
+}
+
+impl std::fmt::Display for ConvergenceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "fixes did not converge after {MAX_FIX_PASSES} passes; rules still fixing: {}",
+            self.rules.join(", ")
+        )
+    }
+}
+
+/// Applies every fix at least as trusted as `threshold`, re-linting after each pass.
+pub fn fix(
+    source: SourceText,
+    settings: LintSettings<'_>,
+    threshold: Applicability,
+) -> Result<FixOutcome, ConvergenceError> {
+    let mut source = source;
+    let mut fixed: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut passes = 0;
+    loop {
+        let diagnostics = lint(&source, settings);
+        let candidates: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .filter(|diagnostic| {
+                diagnostic
+                    .fix
+                    .as_ref()
+                    .is_some_and(|fix| fix.applicability >= threshold)
+            })
+            .collect();
+        let fixes: Vec<_> = candidates
+            .iter()
+            .filter_map(|diagnostic| diagnostic.fix.as_ref())
+            .collect();
+        let applied = apply_fixes(source.text(), &fixes);
+        if applied.applied.is_empty() || applied.text == source.text() {
+            return Ok(FixOutcome {
+                source,
+                remaining: diagnostics,
+                fixed,
+                passes,
+            });
+        }
+        passes += 1;
+        if passes > MAX_FIX_PASSES {
+            let mut rules: Vec<&'static str> = applied
+                .applied
+                .iter()
+                .map(|&index| candidates[index].rule.name)
+                .collect();
+            rules.sort_unstable();
+            rules.dedup();
+            return Err(ConvergenceError { rules });
+        }
+        for &index in &applied.applied {
+            *fixed.entry(candidates[index].rule.name).or_default() += 1;
+        }
+        source = SourceText::new(applied.text);
+    }
+}

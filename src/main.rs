@@ -1,0 +1,39 @@
+//! The `readme-lint` binary: parse arguments, run, map the outcome to an exit code.
+
+use clap::Parser;
+use readme_lint::app::{self, EXIT_ERROR, Streams};
+use readme_lint::cli::Cli;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { EXIT_ERROR } else { 0 });
+        }
+    };
+    let stdout = std::io::stdout();
+    let stdout_is_terminal = stdout.is_terminal();
+    let mut stdout = std::io::BufWriter::new(stdout.lock());
+    let mut stderr = std::io::stderr().lock();
+    let mut stdin = std::io::stdin().lock();
+    let mut streams = Streams {
+        stdin: &mut stdin,
+        stdout: &mut stdout,
+        stderr: &mut stderr,
+        stdout_is_terminal,
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
+    };
+    let result = app::run(cli, &mut streams).and_then(|code| stdout.flush().map(|()| code));
+    match result {
+        Ok(code) => ExitCode::from(code),
+        // A reader that closed the pipe (`| head`) wanted no more: stop quietly.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(std::io::stderr(), "error: {error}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}

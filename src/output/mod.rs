@@ -1,0 +1,139 @@
+//! Rendering findings: human (annotated snippets), concise (one line each), json, jsonl.
+//! Line and column numbers are computed here, at the output edge, from byte ranges.
+
+mod human;
+mod machine;
+
+pub use human::{render_human, summary_line};
+pub use machine::{JsonFinding, render_concise, render_json, render_jsonl};
+
+use crate::diagnostic::Diagnostic;
+use crate::source::SourceText;
+use std::io::{self, Write};
+
+/// How findings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum OutputFormat {
+    #[default]
+    /// Each finding with its source lines, a label, help and the fix as a patch.
+    Human,
+    /// One line per finding: `path:line:col: CODE name message`.
+    Concise,
+    /// One JSON array of findings.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// The findings of one file, with the text they point into.
+pub struct FileReport {
+    /// The path as the user should see it.
+    pub path: String,
+    pub source: SourceText,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Counts for the closing summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub files: usize,
+    pub files_with_problems: usize,
+    pub problems: usize,
+    pub safe_fixable: usize,
+    pub unsafe_fixable: usize,
+    pub fixed: usize,
+}
+
+impl Totals {
+    pub fn add(&mut self, report: &FileReport) {
+        use crate::fix::Applicability;
+        self.files += 1;
+        if !report.diagnostics.is_empty() {
+            self.files_with_problems += 1;
+        }
+        self.problems += report.diagnostics.len();
+        for diagnostic in &report.diagnostics {
+            match diagnostic.fix.as_ref().map(|fix| fix.applicability) {
+                Some(Applicability::Safe) => self.safe_fixable += 1,
+                Some(Applicability::Unsafe) => self.unsafe_fixable += 1,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Renders `reports` in `format`.
+pub fn render(
+    format: OutputFormat,
+    reports: &[FileReport],
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        OutputFormat::Human => render_human(reports, color, out),
+        OutputFormat::Concise => render_concise(reports, out),
+        OutputFormat::Json => render_json(reports, out),
+        OutputFormat::Jsonl => render_jsonl(reports, out),
+    }
+}
+
+/// Escapes control characters (and bidirectional overrides) in text taken from a
+/// README, so that printing it cannot drive the terminal.
+pub fn escape_controls(text: &str) -> String {
+    if !text.chars().any(is_unsafe_char) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for ch in text.chars() {
+        if is_unsafe_char(ch) {
+            out.push_str(&format!("\\u{{{:x}}}", ch as u32));
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// Like [`escape_controls`] but keeps every byte offset: each unsafe character
+/// becomes as many `?` as it has bytes; line breaks stay.
+pub fn mask_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|ch| ch != '\n' && ch != '\r' && is_unsafe_char(ch))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if ch != '\n' && ch != '\r' && is_unsafe_char(ch) {
+            out.extend(std::iter::repeat_n('?', ch.len_utf8()));
+        } else {
+            out.push(ch);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn is_unsafe_char(ch: char) -> bool {
+    (ch.is_control() && ch != '\t') || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_terminal_sequences() {
+        assert_eq!(escape_controls("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(escape_controls("tab\tok"), "tab\tok");
+        assert_eq!(escape_controls("rtl\u{202e}x"), "rtl\\u{202e}x");
+    }
+
+    #[test]
+    fn masking_keeps_offsets() {
+        let text = "a\u{1b}b\u{85}c\r\nd";
+        let masked = mask_controls(text);
+        assert_eq!(masked.len(), text.len());
+        assert_eq!(masked, "a?b??c\r\nd");
+    }
+}

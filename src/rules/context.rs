@@ -1,0 +1,225 @@
+//! What a rule may read about one file: its text, its parsed document, the policy
+//! and the project facts. Rules never read files themselves.
+
+use crate::config::file::Condition;
+use crate::config::{Policy, Requirement};
+use crate::document::{BlockKind, Document, Heading, Section};
+use crate::facts::ProjectFacts;
+use crate::sections::SectionDef;
+use crate::source::SourceText;
+use std::ops::Range;
+
+pub struct LintContext<'a> {
+    pub source: &'a SourceText,
+    pub document: &'a Document,
+    pub sections: Vec<Section>,
+    pub facts: &'a ProjectFacts,
+    pub policy: &'a Policy,
+    /// For each heading, the known section it stands for.
+    classified: Vec<Option<&'a SectionDef>>,
+    title: Option<usize>,
+    body_level: u8,
+}
+
+impl<'a> LintContext<'a> {
+    pub fn new(
+        source: &'a SourceText,
+        document: &'a Document,
+        facts: &'a ProjectFacts,
+        policy: &'a Policy,
+    ) -> Self {
+        let sections = document.sections(source.text().len());
+        let classified = document
+            .headings
+            .iter()
+            .map(|heading| {
+                if heading.top_level && heading.level > 1 {
+                    policy.catalog.classify(&heading.text)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let title = document
+            .top_level_headings()
+            .find(|(_, heading)| heading.level == 1)
+            .map(|(index, _)| index);
+        let body_level = document
+            .top_level_headings()
+            .filter(|(index, _)| Some(*index) != title)
+            .map(|(_, heading)| heading.level)
+            .min()
+            .unwrap_or(2)
+            .max(2);
+        let mut context = Self {
+            source,
+            document,
+            sections,
+            facts,
+            policy,
+            classified,
+            title,
+            body_level,
+        };
+        // A README that uses H1 for every section has no separate title level.
+        if context.body_level == 1 {
+            context.body_level = 2;
+        }
+        context
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.source.text()
+    }
+
+    /// The first top-level level-1 heading.
+    pub fn title(&self) -> Option<&'a Heading> {
+        self.title.map(|index| &self.document.headings[index])
+    }
+
+    pub fn title_index(&self) -> Option<usize> {
+        self.title
+    }
+
+    /// The heading level of the README's main sections (usually 2).
+    pub fn body_level(&self) -> u8 {
+        self.body_level
+    }
+
+    /// The known section a heading stands for.
+    pub fn section_def(&self, heading: usize) -> Option<&'a SectionDef> {
+        self.classified.get(heading).copied().flatten()
+    }
+
+    /// Headings at the main section level with the known section each stands for.
+    pub fn main_sections(&self) -> impl Iterator<Item = (usize, &'a Heading, &'a SectionDef)> + '_ {
+        self.document
+            .headings
+            .iter()
+            .enumerate()
+            .filter(|(_, heading)| heading.top_level && heading.level == self.body_level)
+            .filter_map(|(index, heading)| self.section_def(index).map(|def| (index, heading, def)))
+    }
+
+    /// True when some heading (any level below the title) stands for `name`.
+    pub fn has_section(&self, name: &str) -> bool {
+        self.classified.iter().flatten().any(|def| def.name == name)
+    }
+
+    /// The byte range of `heading`'s whole section.
+    pub fn section_range(&self, heading: usize) -> Range<usize> {
+        self.sections[heading].range.clone()
+    }
+
+    /// The line ending new text should use.
+    pub fn line_ending(&self) -> &'static str {
+        self.source.line_ending()
+    }
+
+    /// True when `requirement` applies to this project and README.
+    pub fn requirement_applies(&self, requirement: &Requirement) -> bool {
+        let manifest = self.facts.manifest.as_ref();
+        match requirement.condition() {
+            None => true,
+            Some(Condition::Installable) => manifest.is_some_and(|m| m.publishable),
+            Some(Condition::HasBinary) => manifest.is_some_and(|m| m.has_binary),
+            Some(Condition::MinLines(lines)) => self.source.line_count() > *lines,
+        }
+    }
+
+    /// Values for `{{placeholders}}` in section templates.
+    pub fn template_values(&self) -> Vec<(&'static str, String)> {
+        let mut values = self.facts.placeholders();
+        if let Some(command) = self.install_command() {
+            values.push(("install-command", command));
+        }
+        values
+    }
+
+    fn install_command(&self) -> Option<String> {
+        use crate::facts::ManifestKind;
+        let manifest = self.facts.manifest.as_ref()?;
+        let name = manifest.name.as_ref()?;
+        if !manifest.publishable {
+            return None;
+        }
+        Some(match (manifest.kind, manifest.has_binary) {
+            (ManifestKind::Cargo, true) => format!("cargo install {name}"),
+            (ManifestKind::Cargo, false) => format!("cargo add {name}"),
+            (ManifestKind::Npm, true) => format!("npm install --global {name}"),
+            (ManifestKind::Npm, false) => format!("npm install {name}"),
+            (ManifestKind::Python, _) => format!("pip install {name}"),
+        })
+    }
+
+    /// Blocks between the title (or the start) and the first heading after it.
+    pub fn preamble_blocks(&self) -> impl Iterator<Item = &'a crate::document::Block> + '_ {
+        let start = self.title().map_or(0, |title| title.range.end);
+        let mut seen_heading = false;
+        self.document.blocks.iter().filter(move |block| {
+            if block.range.start < start || seen_heading {
+                return false;
+            }
+            if matches!(block.kind, BlockKind::Heading(_)) {
+                seen_heading = true;
+                return false;
+            }
+            true
+        })
+    }
+
+    /// Where a new block goes so it lands before the first heading after the title:
+    /// the start of that heading, or the end of the text.
+    pub fn first_body_heading_start(&self) -> Option<usize> {
+        let after = self.title().map_or(0, |title| title.range.end);
+        self.document
+            .headings
+            .iter()
+            .enumerate()
+            .find(|(index, heading)| {
+                heading.top_level && heading.range.start >= after && Some(*index) != self.title
+            })
+            .map(|(_, heading)| heading.range.start)
+    }
+}
+
+/// Text to insert at `at` so that `block` (which ends with a line ending) stands as
+/// its own block: blank lines are added before it where the text before lacks them.
+pub fn block_insertion(text: &str, at: usize, block: &str, line_ending: &str) -> String {
+    let before = &text[..at];
+    let mut out = String::new();
+    if !before.is_empty() {
+        if !before.ends_with(['\n', '\r']) {
+            out.push_str(line_ending);
+            out.push_str(line_ending);
+        } else if !ends_with_blank_line(before) {
+            out.push_str(line_ending);
+        }
+    }
+    out.push_str(block);
+    if at < text.len() {
+        // Keep a blank line between the new block and what follows it.
+        out.push_str(line_ending);
+    }
+    out
+}
+
+/// True when `text` (which ends with a line ending) ends with an empty line.
+fn ends_with_blank_line(text: &str) -> bool {
+    let without_last = text
+        .strip_suffix("\r\n")
+        .or_else(|| text.strip_suffix('\n'))
+        .or_else(|| text.strip_suffix('\r'))
+        .unwrap_or(text);
+    let last_line_start = without_last.rfind(['\n', '\r']).map_or(0, |index| index + 1);
+    without_last.is_empty() || without_last[last_line_start..].trim().is_empty()
+}
+
+/// Converts a template's `\n` line endings to the document's.
+pub fn with_line_ending(text: &str, line_ending: &str) -> String {
+    if line_ending == "\n" {
+        text.to_string()
+    } else {
+        text.replace('\n', line_ending)
+    }
+}

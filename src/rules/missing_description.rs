@@ -1,0 +1,183 @@
+//! RL103 missing-description: a short paragraph should follow the title and badges.
+
+use super::context::{block_insertion, with_line_ending};
+use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta, parse_options};
+use crate::diagnostic::{Finding, Severity};
+use crate::document::BlockKind;
+use crate::fix::{Edit, Fix};
+use serde::Deserialize;
+
+pub struct MissingDescription;
+
+static META: RuleMeta = RuleMeta {
+    code: "RL103",
+    name: "missing-description",
+    category: Category::Sections,
+    default_severity: Severity::Warning,
+    enabled_by_default: true,
+    fixable: Fixable::Sometimes,
+    summary: "No short description follows the title, or it is too long",
+    doc: include_str!("../../rules/docs/missing-description.md"),
+};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+struct DescriptionOptions {
+    /// Longest description, in characters; 0 turns the length check off.
+    max_length: usize,
+}
+
+impl Default for DescriptionOptions {
+    fn default() -> Self {
+        Self { max_length: 300 }
+    }
+}
+
+impl Rule for MissingDescription {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_options(&self, options: &Options) -> Result<(), String> {
+        parse_options::<DescriptionOptions>(options).map(|_| ())
+    }
+
+    fn check(&self, context: &LintContext<'_>, options: &Options, findings: &mut Vec<Finding>) {
+        let options: DescriptionOptions = parse_options(options).unwrap_or_default();
+        let text = context.text();
+        let description = context.preamble_blocks().find_map(|block| {
+            let prose = match block.kind {
+                BlockKind::Paragraph => paragraph_prose(context, block.range.clone()),
+                BlockKind::Html => html_prose(&text[block.range.clone()]),
+                _ => String::new(),
+            };
+            (!prose.trim().is_empty()).then(|| (block.range.clone(), prose))
+        });
+
+        match description {
+            Some((range, prose)) => {
+                let length = prose
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .chars()
+                    .count();
+                if options.max_length > 0 && length > options.max_length {
+                    findings.push(
+                        Finding::new(
+                            range,
+                            format!(
+                                "the description is {length} characters long; keep it under {}",
+                                options.max_length
+                            ),
+                        )
+                        .help("say in one or two sentences what the project is; move the rest to a section"),
+                    );
+                }
+            }
+            None => findings.push(missing(context)),
+        }
+    }
+}
+
+fn missing(context: &LintContext<'_>) -> Finding {
+    let text = context.text();
+    let range = match context.title() {
+        Some(title) => title.range.clone(),
+        None => {
+            let start = context.source.bom_len();
+            start..context.source.line_content(1).end.max(start)
+        }
+    };
+    let description = context
+        .facts
+        .manifest
+        .as_ref()
+        .and_then(|manifest| manifest.description.clone())
+        .filter(|description| !description.trim().is_empty());
+    let fix = description.map(|description| {
+        let line_ending = context.line_ending();
+        let at = context.first_body_heading_start().unwrap_or(text.len());
+        let block = with_line_ending(&format!("{}\n", description.trim()), line_ending);
+        Fix::unsafe_(
+            "insert the manifest's description",
+            vec![Edit::insert(at, block_insertion(text, at, &block, line_ending))],
+        )
+    });
+    Finding::new(range, "no short description after the title")
+        .help("add a paragraph under the title (and badges) that says what the project does")
+        .fix(fix)
+}
+
+/// A paragraph's text with images and badge links taken out.
+fn paragraph_prose(context: &LintContext<'_>, range: std::ops::Range<usize>) -> String {
+    let text = context.text();
+    let mut prose = String::new();
+    let mut cursor = range.start;
+    let mut images: Vec<_> = context
+        .document
+        .links
+        .iter()
+        .filter(|link| link.range.start >= range.start && link.range.end <= range.end)
+        .filter(|link| link.is_image || contains_image(context, link.range.clone()))
+        .collect();
+    images.sort_by_key(|link| link.range.start);
+    for image in images {
+        if image.range.start >= cursor {
+            prose.push_str(&text[cursor..image.range.start]);
+            cursor = image.range.end;
+        }
+    }
+    prose.push_str(&text[cursor.min(range.end)..range.end]);
+    if prose.chars().any(char::is_alphanumeric) {
+        prose
+    } else {
+        String::new()
+    }
+}
+
+fn contains_image(context: &LintContext<'_>, range: std::ops::Range<usize>) -> bool {
+    context
+        .document
+        .links
+        .iter()
+        .any(|link| link.is_image && link.range.start >= range.start && link.range.end <= range.end)
+}
+
+/// The visible text of an HTML block: tags and comments removed.
+fn html_prose(html: &str) -> String {
+    let mut prose = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        prose.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let close = if after.starts_with("<!--") {
+            after.find("-->").map(|index| index + 3)
+        } else {
+            after.find('>').map(|index| index + 1)
+        };
+        match close {
+            Some(close) => rest = &after[close..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    prose.push_str(rest);
+    if prose.chars().any(char::is_alphanumeric) {
+        prose
+    } else {
+        String::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::html_prose;
+
+    #[test]
+    fn html_prose_drops_tags_and_comments() {
+        assert_eq!(html_prose("<p align=\"center\"><img src=x></p>"), "");
+        assert_eq!(html_prose("<!-- hi -->\n<p>A tool</p>").trim(), "A tool");
+    }
+}

@@ -1,0 +1,124 @@
+//! RL104 missing-section: a section the policy requires is absent.
+
+use super::context::{block_insertion, with_line_ending};
+use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta};
+use crate::diagnostic::{Finding, Severity};
+use crate::fix::{Edit, Fix};
+use crate::sections::{SectionDef, fill_template};
+use crate::toc;
+
+pub struct MissingSection;
+
+static META: RuleMeta = RuleMeta {
+    code: "RL104",
+    name: "missing-section",
+    category: Category::Sections,
+    default_severity: Severity::Error,
+    enabled_by_default: true,
+    fixable: Fixable::Always,
+    summary: "A section the policy requires is missing",
+    doc: include_str!("../../rules/docs/missing-section.md"),
+};
+
+impl Rule for MissingSection {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, context: &LintContext<'_>, _options: &Options, findings: &mut Vec<Finding>) {
+        for requirement in &context.policy.sections.required {
+            if !context.requirement_applies(requirement) {
+                continue;
+            }
+            let Some(def) = context.policy.catalog.get(requirement.section()) else {
+                continue; // unknown names are rejected when the config loads
+            };
+            if context.has_section(&def.name)
+                || (def.toc && !toc::find_regions(context.source, context.document).is_empty())
+            {
+                continue;
+            }
+            let (at, anchor_range) = insertion_point(context, def);
+            let mut message = format!("required section `{}` is missing", def.heading);
+            if let Some(condition) = requirement.condition() {
+                message.push_str(&format!(" (required because {condition})"));
+            }
+            findings.push(
+                Finding::new(anchor_range, message)
+                    .help(format!(
+                        "add a `{} {}` section{}",
+                        "#".repeat(usize::from(context.body_level())),
+                        def.heading,
+                        aliases_hint(def)
+                    ))
+                    .fix(Some(insert_skeleton(context, def, at))),
+            );
+        }
+    }
+}
+
+fn aliases_hint(def: &SectionDef) -> String {
+    if def.aliases.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<String> = def
+        .aliases
+        .iter()
+        .take(3)
+        .map(|alias| format!("`{alias}`"))
+        .collect();
+    format!(" (also accepted: {})", shown.join(", "))
+}
+
+/// Where the section goes by the policy's order, and the range a finding points at
+/// (the title, else the first line): before the first present section that the order
+/// puts after it, else at the end of the README.
+fn insertion_point(context: &LintContext<'_>, def: &SectionDef) -> (usize, std::ops::Range<usize>) {
+    let text = context.text();
+    let order = &context.policy.sections.order;
+    let anchor = context
+        .title()
+        .map(|title| title.range.clone())
+        .unwrap_or_else(|| {
+            let start = context.source.bom_len();
+            start..context.source.line_content(1).end.max(start)
+        });
+    let Some(position) = order.iter().position(|name| *name == def.name) else {
+        return (text.len(), anchor);
+    };
+    let next_present = context.main_sections().find(|(_, _, found)| {
+        order
+            .iter()
+            .position(|name| *name == found.name)
+            .is_some_and(|rank| rank > position)
+    });
+    match next_present {
+        Some((_, heading, _)) => (heading.range.start, anchor),
+        None => (text.len(), anchor),
+    }
+}
+
+fn insert_skeleton(context: &LintContext<'_>, def: &SectionDef, at: usize) -> Fix {
+    let values = context.template_values();
+    let body = def
+        .templates
+        .iter()
+        .find_map(|template| fill_template(template, &values))
+        .unwrap_or_default();
+    let hashes = "#".repeat(usize::from(context.body_level()));
+    let mut section = format!("{hashes} {}\n", def.heading);
+    if !body.trim().is_empty() {
+        section.push('\n');
+        section.push_str(body.trim_end_matches('\n'));
+        section.push('\n');
+    }
+    let line_ending = context.line_ending();
+    let section = with_line_ending(&section, line_ending);
+    Fix::unsafe_(
+        format!("insert a `{}` section", def.heading),
+        vec![Edit::insert(
+            at,
+            block_insertion(context.text(), at, &section, line_ending),
+        )],
+    )
+}

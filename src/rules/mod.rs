@@ -1,0 +1,197 @@
+//! The rule registry, the trait every rule implements, and what a rule may read.
+//!
+//! Adding a rule: write `src/rules/<name>.rs` with a unit struct implementing
+//! [`Rule`], write `rules/docs/<name>.md`, and add one line to [`RULES`].
+
+mod context;
+mod duplicate_section;
+mod empty_section;
+mod forbidden_section;
+mod missing_description;
+mod missing_section;
+mod missing_title;
+mod section_name;
+mod section_order;
+mod title_mismatch;
+mod toc_out_of_date;
+pub mod unused_suppression;
+
+pub use context::LintContext;
+
+use crate::diagnostic::{Finding, Severity};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// The family a rule belongs to; also the hundreds digit of its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Document,
+    Sections,
+    Badges,
+    Dates,
+    Links,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Document => "document",
+            Category::Sections => "sections",
+            Category::Badges => "badges",
+            Category::Dates => "dates",
+            Category::Links => "links",
+        }
+    }
+}
+
+/// Whether a rule attaches fixes to its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fixable {
+    Never,
+    Sometimes,
+    Always,
+}
+
+/// What a rule is: the facts `readme-lint rules` lists.
+#[derive(Debug, Serialize)]
+pub struct RuleMeta {
+    /// `RL` and three digits: RL0xx document, RL1xx sections, RL2xx badges, RL3xx dates, RL4xx links.
+    pub code: &'static str,
+    /// Kebab-case, naming the problem ("missing-section").
+    pub name: &'static str,
+    pub category: Category,
+    pub default_severity: Severity,
+    /// Off unless a preset or config turns it on.
+    pub enabled_by_default: bool,
+    pub fixable: Fixable,
+    /// One line for `readme-lint rules`.
+    pub summary: &'static str,
+    /// The rule's documentation, `rules/docs/<name>.md`.
+    #[serde(skip)]
+    pub doc: &'static str,
+}
+
+pub type Options = serde_json::Map<String, serde_json::Value>;
+
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+
+    /// Appends the rule's findings for one document.
+    fn check(&self, context: &LintContext<'_>, options: &Options, findings: &mut Vec<Finding>);
+
+    /// Rejects options the rule does not take; called when a config is loaded.
+    fn check_options(&self, options: &Options) -> Result<(), String> {
+        match options.keys().next() {
+            None => Ok(()),
+            Some(key) => Err(format!("this rule takes no options (got `{key}`)")),
+        }
+    }
+}
+
+/// Every rule, in code order.
+pub static RULES: &[&dyn Rule] = &[
+    &unused_suppression::UnusedSuppression,
+    &missing_title::MissingTitle,
+    &title_mismatch::TitleMismatch,
+    &missing_description::MissingDescription,
+    &missing_section::MissingSection,
+    &section_name::SectionName,
+    &section_order::SectionOrder,
+    &empty_section::EmptySection,
+    &duplicate_section::DuplicateSection,
+    &forbidden_section::ForbiddenSection,
+    &toc_out_of_date::TocOutOfDate,
+];
+
+/// The rule with this name or code (codes are matched case-insensitively).
+pub fn find(name_or_code: &str) -> Option<&'static dyn Rule> {
+    index_of(name_or_code).map(|index| RULES[index])
+}
+
+pub fn index_of(name_or_code: &str) -> Option<usize> {
+    RULES.iter().position(|rule| {
+        rule.meta().name == name_or_code || rule.meta().code.eq_ignore_ascii_case(name_or_code)
+    })
+}
+
+/// Parses a rule's options into its typed form (which should deny unknown fields).
+pub fn parse_options<T: DeserializeOwned + Default>(options: &Options) -> Result<T, String> {
+    if options.is_empty() {
+        return Ok(T::default());
+    }
+    serde_json::from_value(serde_json::Value::Object(options.clone())).map_err(|error| error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in RULES {
+            let meta = rule.meta();
+            assert!(seen.insert(meta.code), "duplicate code {}", meta.code);
+            assert!(seen.insert(meta.name), "duplicate name {}", meta.name);
+            assert!(
+                meta.code.len() == 5 && meta.code.starts_with("RL"),
+                "{}",
+                meta.code
+            );
+            assert!(
+                meta.code[2..].chars().all(|c| c.is_ascii_digit()),
+                "{}",
+                meta.code
+            );
+            let family = match meta.category {
+                Category::Document => '0',
+                Category::Sections => '1',
+                Category::Badges => '2',
+                Category::Dates => '3',
+                Category::Links => '4',
+            };
+            assert_eq!(
+                meta.code.as_bytes()[2] as char,
+                family,
+                "{} is in the wrong family",
+                meta.code
+            );
+            assert!(
+                meta.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{} is not kebab-case",
+                meta.name
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_has_its_doc_and_every_doc_its_rule() {
+        let docs_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/docs");
+        for rule in RULES {
+            let meta = rule.meta();
+            let path = docs_dir.join(format!("{}.md", meta.name));
+            assert!(path.is_file(), "{} has no {}", meta.name, path.display());
+            for heading in [
+                "## What it does",
+                "## Why it matters",
+                "## Example",
+                "## Fixed",
+                "## Fix safety",
+                "## Options",
+            ] {
+                assert!(meta.doc.contains(heading), "{} lacks `{heading}`", path.display());
+            }
+        }
+        for entry in std::fs::read_dir(&docs_dir).unwrap() {
+            let name = entry
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .trim_end_matches(".md")
+                .to_string();
+            assert!(find(&name).is_some(), "rules/docs/{name}.md documents no rule");
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! The catalogue of known README sections: canonical names, aliases and skeletons.
+//!
+//! The built-in catalogue is `rules/sections.yml`; a config's `sections.known`
+//! adds sections or replaces built-in ones by name.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use std::sync::{Arc, OnceLock};
+
+const BUILT_IN_CATALOG: &str = include_str!("../rules/sections.yml");
+
+/// One known section.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SectionDef {
+    /// The id used in policies, e.g. `installation`.
+    pub name: String,
+    /// The heading text the policy wants, e.g. `Installation`.
+    pub heading: String,
+    /// Other headings that mean the same section (compared ignoring case, punctuation,
+    /// emoji and a leading number).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Skeleton bodies for an inserted section, tried in order: the first whose
+    /// `{{placeholders}}` are all known project facts is used.
+    #[serde(default)]
+    pub templates: Vec<String>,
+    /// True for a table of contents: TOC markers count as the section being present.
+    #[serde(default)]
+    pub toc: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogFile {
+    sections: Vec<SectionDef>,
+}
+
+/// Known sections with their normalized names, ready for matching headings.
+#[derive(Debug, Clone)]
+pub struct SectionCatalog {
+    sections: Vec<SectionDef>,
+    /// (normalized name, index into `sections`), one entry per heading and alias.
+    keys: Vec<(String, usize)>,
+}
+
+impl SectionCatalog {
+    pub fn new(sections: Vec<SectionDef>) -> Self {
+        let mut keys = Vec::new();
+        for (index, section) in sections.iter().enumerate() {
+            keys.push((normalize_heading(&section.name), index));
+            keys.push((normalize_heading(&section.heading), index));
+            for alias in &section.aliases {
+                keys.push((normalize_heading(alias), index));
+            }
+        }
+        Self { sections, keys }
+    }
+
+    /// The catalogue shipped in `rules/sections.yml`.
+    pub fn built_in() -> Arc<SectionCatalog> {
+        static CATALOG: OnceLock<Arc<SectionCatalog>> = OnceLock::new();
+        CATALOG
+            .get_or_init(|| {
+                let file: CatalogFile = serde_saphyr::from_str(BUILT_IN_CATALOG)
+                    .expect("rules/sections.yml is valid (checked by a test)");
+                Arc::new(SectionCatalog::new(file.sections))
+            })
+            .clone()
+    }
+
+    /// This catalogue with `extra` sections added, replacing built-in ones of the same name.
+    pub fn extended(&self, extra: &[SectionDef]) -> SectionCatalog {
+        let mut sections = self.sections.clone();
+        for section in extra {
+            match sections.iter_mut().find(|known| known.name == section.name) {
+                Some(known) => *known = section.clone(),
+                None => sections.push(section.clone()),
+            }
+        }
+        SectionCatalog::new(sections)
+    }
+
+    pub fn get(&self, name: &str) -> Option<&SectionDef> {
+        self.sections.iter().find(|section| section.name == name)
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.sections.iter().map(|section| section.name.as_str())
+    }
+
+    /// The known section a heading text stands for, if any.
+    pub fn classify(&self, heading_text: &str) -> Option<&SectionDef> {
+        let normalized = normalize_heading(heading_text);
+        if normalized.is_empty() {
+            return None;
+        }
+        self.keys
+            .iter()
+            .find(|(key, _)| *key == normalized)
+            .map(|(_, index)| &self.sections[*index])
+    }
+}
+
+/// Lower-cases a heading and keeps only its words: emoji, punctuation and a leading
+/// number ("2.", "III.") go, and runs of separators become one space.
+pub fn normalize_heading(text: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for ch in text.chars() {
+        if ch.is_alphanumeric() {
+            current.extend(ch.to_lowercase());
+        } else if ch == '\'' || ch == '\u{2019}' {
+            // "What's new" and "Whats new" are the same heading.
+        } else if !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    if words.len() > 1 && is_numbering(&words[0]) {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+fn is_numbering(word: &str) -> bool {
+    word.chars().all(|ch| ch.is_ascii_digit())
+        || (word.len() <= 4 && word.chars().all(|ch| matches!(ch, 'i' | 'v' | 'x')))
+}
+
+/// Fills `{{key}}` placeholders from `values`; `None` when one of them is unknown.
+pub fn fill_template(template: &str, values: &[(&str, String)]) -> Option<String> {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let close = after.find("}}")?;
+        let key = after[..close].trim();
+        let value = values.iter().find(|(name, _)| *name == key)?;
+        out.push_str(&value.1);
+        rest = &after[close + 2..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_catalog_parses_and_names_are_unique() {
+        let catalog = SectionCatalog::built_in();
+        let mut names: Vec<&str> = catalog.names().collect();
+        let count = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), count);
+        assert!(count >= 15, "only {count} sections");
+    }
+
+    #[test]
+    fn no_alias_belongs_to_two_sections() {
+        let catalog = SectionCatalog::built_in();
+        for (key, index) in &catalog.keys {
+            let owners: Vec<_> = catalog
+                .keys
+                .iter()
+                .filter(|(other, other_index)| other == key && other_index != index)
+                .collect();
+            assert!(owners.is_empty(), "`{key}` is claimed by two sections");
+        }
+    }
+
+    #[test]
+    fn headings_match_their_aliases() {
+        let catalog = SectionCatalog::built_in();
+        for heading in ["📦 Installation", "2. Install", "Getting Started", "INSTALL:"] {
+            assert_eq!(
+                catalog.classify(heading).map(|s| s.name.as_str()),
+                Some("installation"),
+                "{heading}"
+            );
+        }
+        assert_eq!(
+            catalog.classify("Licence").map(|s| s.name.as_str()),
+            Some("license")
+        );
+        assert_eq!(catalog.classify("Something else"), None);
+    }
+
+    #[test]
+    fn normalizes_numbering_and_emoji() {
+        assert_eq!(normalize_heading("3. 🚀 Quick-start!"), "quick start");
+        assert_eq!(normalize_heading("IV. Usage"), "usage");
+        assert_eq!(normalize_heading("2FA"), "2fa");
+    }
+
+    #[test]
+    fn templates_need_every_placeholder() {
+        let values = [("name", "demo".to_string())];
+        assert_eq!(
+            fill_template("cargo add {{name}}", &values).as_deref(),
+            Some("cargo add demo")
+        );
+        assert_eq!(fill_template("{{license}}", &values), None);
+    }
+}

@@ -1,0 +1,96 @@
+//! `readme-lint config [PATH]`: the effective config for a file, with origins.
+
+use crate::app::{EXIT_CLEAN, EXIT_ERROR, Streams};
+use crate::config::{ConfigCache, Requirement, RuleSelection};
+use crate::rules::RULES;
+use std::io;
+use std::path::Path;
+
+pub fn show(
+    path: Option<&Path>,
+    config: Option<&Path>,
+    schema: bool,
+    streams: &mut Streams<'_>,
+) -> io::Result<u8> {
+    if schema {
+        write!(streams.stdout, "{}", crate::config::file::json_schema())?;
+        return Ok(EXIT_CLEAN);
+    }
+    let path = path.unwrap_or(Path::new("README.md"));
+    let loaded = match ConfigCache::new(config).and_then(|cache| cache.for_file(path)) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            writeln!(streams.stderr, "error: {error}")?;
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let policy = loaded.policy_for(path, &RuleSelection::default());
+    let out = &mut *streams.stdout;
+    writeln!(out, "# Effective config for {}", path.display())?;
+    writeln!(out, "# Built from: {}", policy.chain.join(" <- "))?;
+    writeln!(out, "rules:")?;
+    let width = RULES.iter().map(|rule| rule.meta().name.len()).max().unwrap_or(0);
+    for (rule, state) in RULES.iter().zip(&policy.rules) {
+        let options = if state.options.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", serde_json::Value::Object(state.options.clone()))
+        };
+        writeln!(
+            out,
+            "  {:<width$} {:<5}{options}  # {} ({})",
+            format!("{}:", rule.meta().name),
+            state.level.as_str(),
+            rule.meta().code,
+            state.origin,
+            width = width + 1
+        )?;
+    }
+    let sections = &policy.sections;
+    let origin = |index: usize| {
+        let origin = &sections.origins[index];
+        if origin.is_empty() {
+            "default".to_string()
+        } else {
+            origin.clone()
+        }
+    };
+    writeln!(out, "sections:")?;
+    let required: Vec<String> = sections.required.iter().map(describe_requirement).collect();
+    writeln!(out, "  required: [{}]  # {}", required.join(", "), origin(0))?;
+    writeln!(out, "  order: [{}]  # {}", sections.order.join(", "), origin(1))?;
+    writeln!(
+        out,
+        "  forbidden: [{}]  # {}",
+        sections.forbidden.join(", "),
+        origin(2)
+    )?;
+    for layer in &loaded.layers {
+        let include: Vec<&str> = layer
+            .config
+            .include
+            .iter()
+            .map(|glob| glob.value.as_str())
+            .collect();
+        let exclude: Vec<&str> = layer
+            .config
+            .exclude
+            .iter()
+            .map(|glob| glob.value.as_str())
+            .collect();
+        if !include.is_empty() {
+            writeln!(out, "include: [{}]  # {}", include.join(", "), layer.origin)?;
+        }
+        if !exclude.is_empty() {
+            writeln!(out, "exclude: [{}]  # {}", exclude.join(", "), layer.origin)?;
+        }
+    }
+    Ok(EXIT_CLEAN)
+}
+
+fn describe_requirement(requirement: &Requirement) -> String {
+    match requirement.condition() {
+        None => requirement.section().to_string(),
+        Some(condition) => format!("{} (when {condition})", requirement.section()),
+    }
+}

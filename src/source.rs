@@ -1,0 +1,193 @@
+//! The text of one README and the index that maps byte offsets to lines.
+//!
+//! Every position inside the tool is a byte range into [`SourceText::text`];
+//! line and column numbers exist only for output.
+
+use std::ops::Range;
+
+/// The UTF-8 byte order mark, kept in the text so that offsets match the file.
+pub const BOM: &str = "\u{feff}";
+
+/// A README's full text plus a line index.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+/// A 1-based line and column; the column counts characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineColumn {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl SourceText {
+    pub fn new(text: String) -> Self {
+        let line_starts = line_starts(&text);
+        Self { text, line_starts }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
+    /// Length of the byte order mark at the start of the text (0 or 3).
+    pub fn bom_len(&self) -> usize {
+        if self.text.starts_with(BOM) { BOM.len() } else { 0 }
+    }
+
+    /// Number of lines, counting a last line without a line end.
+    pub fn line_count(&self) -> usize {
+        let last_start = *self.line_starts.last().unwrap_or(&0);
+        if last_start == self.text.len() {
+            self.line_starts.len() - 1
+        } else {
+            self.line_starts.len()
+        }
+    }
+
+    /// Byte offset where the 1-based `line` starts (the text's end past the last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// Byte range of the 1-based `line`, without its line ending.
+    pub fn line_content(&self, line: usize) -> Range<usize> {
+        let start = self.line_start(line);
+        let next = self.line_start(line + 1);
+        let mut end = next.max(start);
+        let bytes = self.text.as_bytes();
+        if end > start && bytes[end - 1] == b'\n' {
+            end -= 1;
+        }
+        if end > start && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end
+    }
+
+    /// Byte offset of the start of the line following the one containing `offset`.
+    pub fn next_line_start(&self, offset: usize) -> usize {
+        let line = self.line_of(offset);
+        self.line_start(line + 1)
+    }
+
+    /// The 1-based line containing `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(index) => index + 1,
+            Err(index) => index,
+        }
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn line_column(&self, offset: usize) -> LineColumn {
+        let offset = offset.min(self.text.len());
+        let line = self.line_of(offset);
+        let start = self.line_start(line);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |prefix| prefix.chars().count())
+            + 1;
+        LineColumn { line, column }
+    }
+
+    /// The line ending the file uses most ("\r\n", "\r" or "\n"); "\n" when it has none.
+    pub fn line_ending(&self) -> &'static str {
+        dominant_line_ending(&self.text)
+    }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'\n' => starts.push(index + 1),
+            b'\r' => {
+                if bytes.get(index + 1) == Some(&b'\n') {
+                    index += 1;
+                }
+                starts.push(index + 1);
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    starts
+}
+
+/// The line ending used most in `text`, so inserted lines match their neighbours.
+pub fn dominant_line_ending(text: &str) -> &'static str {
+    let bytes = text.as_bytes();
+    let (mut lf, mut crlf, mut cr) = (0usize, 0usize, 0usize);
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'\n' => lf += 1,
+            b'\r' if bytes.get(index + 1) == Some(&b'\n') => {
+                crlf += 1;
+                index += 1;
+            }
+            b'\r' => cr += 1,
+            _ => {}
+        }
+        index += 1;
+    }
+    if crlf > lf && crlf >= cr {
+        "\r\n"
+    } else if cr > lf && cr > crlf {
+        "\r"
+    } else {
+        "\n"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_lone_cr() {
+        let source = SourceText::new("a\nb\r\nc\rd".to_string());
+        assert_eq!(source.line_count(), 4);
+        assert_eq!(source.line_start(2), 2);
+        assert_eq!(source.line_start(3), 5);
+        assert_eq!(source.line_start(4), 7);
+        assert_eq!(source.line_content(2), 2..3);
+        assert_eq!(source.line_of(6), 3);
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let source = SourceText::new("héllo wörld\nx".to_string());
+        let position = source.line_column("héllo w".len());
+        assert_eq!(position, LineColumn { line: 1, column: 8 });
+        assert_eq!(source.line_column(source.text().len()).line, 2);
+    }
+
+    #[test]
+    fn trailing_newline_does_not_add_a_line() {
+        assert_eq!(SourceText::new("a\n".into()).line_count(), 1);
+        assert_eq!(SourceText::new("a".into()).line_count(), 1);
+        assert_eq!(SourceText::new(String::new()).line_count(), 0);
+    }
+
+    #[test]
+    fn dominant_ending_follows_the_majority() {
+        assert_eq!(dominant_line_ending("a\r\nb\r\nc\n"), "\r\n");
+        assert_eq!(dominant_line_ending("a\nb"), "\n");
+        assert_eq!(dominant_line_ending("abc"), "\n");
+        assert_eq!(dominant_line_ending("a\rb\r"), "\r");
+    }
+}
