@@ -115,7 +115,7 @@ fn insert_skeleton(context: &LintContext<'_>, def: &SectionDef, at: usize) -> Fi
     let line_ending = context.line_ending();
     let section = with_line_ending(&section, line_ending);
     Fix::unsafe_(
-        format!("insert a `{}` section", def.heading),
+        format!("insert the `{}` section", def.heading),
         vec![Edit::insert(
             at,
             block_insertion(context.text(), at, &section, line_ending),

@@ -13,7 +13,7 @@ static META: RuleMeta = RuleMeta {
     category: Category::Sections,
     default_severity: Severity::Warning,
     enabled_by_default: true,
-    fixable: Fixable::Always,
+    fixable: Fixable::Sometimes,
     summary: "Sections are not in the order the policy gives",
     doc: include_str!("../../rules/docs/section-order.md"),
 };

@@ -1,0 +1,183 @@
+//! Runs every fixture under `tests/fixtures/<rule>/<case>.md` and checks:
+//! - the findings and the fixed text match `<case>.snap` (`BLESS=1` rewrites it);
+//! - the fix loop converges, and fixing the fixed text changes nothing;
+//! - each rule's declared fixability matches what it emitted;
+//! - a CRLF twin of the fixture gives the same findings and the same fix, in CRLF.
+//!
+//! A rule folder may hold a `.readme-lint.yml` (else the `recommended` preset
+//! applies) and a manifest (else the project facts are empty).
+
+use readme_lint::config::{LoadedConfig, RuleSelection, load_file_chain, load_preset_chain};
+use readme_lint::diagnostic::Diagnostic;
+use readme_lint::facts::{self, ProjectFacts};
+use readme_lint::fix::Applicability;
+use readme_lint::linter::{self, LintSettings};
+use readme_lint::rules::{self, Fixable};
+use readme_lint::source::SourceText;
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn fixture_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn config_for(dir: &Path) -> LoadedConfig {
+    let file = dir.join(".readme-lint.yml");
+    if file.is_file() {
+        LoadedConfig::new(
+            load_file_chain(&file).unwrap_or_else(|e| panic!("{e}")),
+            Some(file),
+        )
+    } else {
+        LoadedConfig::new(load_preset_chain("recommended", dir).unwrap(), None)
+    }
+}
+
+fn facts_for(dir: &Path) -> ProjectFacts {
+    let has_manifest = ["Cargo.toml", "package.json", "pyproject.toml"]
+        .iter()
+        .any(|name| dir.join(name).is_file());
+    if has_manifest {
+        facts::discover(dir)
+    } else {
+        ProjectFacts::default()
+    }
+}
+
+fn describe(source: &SourceText, diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        let position = source.line_column(diagnostic.range.start);
+        let fix = diagnostic.fix.as_ref().map_or(String::new(), |fix| {
+            format!(" [fix: {}, {}]", fix.applicability.as_str(), fix.title)
+        });
+        writeln!(
+            out,
+            "{}:{} {} {}: {}{fix}",
+            position.line, position.column, diagnostic.rule.code, diagnostic.rule.name, diagnostic.message
+        )
+        .unwrap();
+    }
+    out
+}
+
+fn to_crlf(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\n', "\r\n")
+}
+
+#[test]
+fn fixtures() {
+    let bless = std::env::var_os("BLESS").is_some();
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    let mut fired: BTreeSet<&'static str> = BTreeSet::new();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(fixture_root())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_dir())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        let config = config_for(&dir);
+        let facts = facts_for(&dir);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+            .collect();
+        files.sort();
+        for file in files {
+            cases += 1;
+            let name = file.strip_prefix(fixture_root()).unwrap().display().to_string();
+            let policy = config.policy_for(&file, &RuleSelection::default());
+            let settings = LintSettings {
+                policy: &policy,
+                facts: &facts,
+            };
+            let text = std::fs::read_to_string(&file).unwrap();
+            let source = SourceText::new(text.clone());
+            let diagnostics = linter::lint(&source, settings);
+            fired.extend(diagnostics.iter().map(|d| d.rule.name));
+
+            for diagnostic in &diagnostics {
+                let declared = diagnostic.rule.fixable;
+                if declared == Fixable::Never && diagnostic.fix.is_some() {
+                    failures.push(format!(
+                        "{name}: {} says it never fixes but emitted a fix",
+                        diagnostic.rule.name
+                    ));
+                }
+                if declared == Fixable::Always && diagnostic.fix.is_none() {
+                    failures.push(format!(
+                        "{name}: {} says it always fixes but emitted none",
+                        diagnostic.rule.name
+                    ));
+                }
+            }
+
+            let outcome = match linter::fix(source, settings, Applicability::Unsafe) {
+                Ok(outcome) => outcome,
+                Err(error) => {
+                    failures.push(format!("{name}: {error}"));
+                    continue;
+                }
+            };
+            let fixed = outcome.source.text().to_string();
+            let again = linter::fix(SourceText::new(fixed.clone()), settings, Applicability::Unsafe).unwrap();
+            if again.source.text() != fixed {
+                failures.push(format!("{name}: a second --fix changed the text again"));
+            }
+
+            let mut snapshot = describe(&SourceText::new(text.clone()), &diagnostics);
+            if fixed != text {
+                snapshot.push_str("--- fixed with --unsafe-fixes ---\n");
+                snapshot.push_str(&fixed);
+            }
+            let snap_path = file.with_extension("snap");
+            let expected = std::fs::read_to_string(&snap_path).unwrap_or_default();
+            if bless {
+                std::fs::write(&snap_path, &snapshot).unwrap();
+            } else if expected != snapshot {
+                failures.push(format!(
+                    "{name}: snapshot differs\n--- expected\n{expected}--- actual\n{snapshot}"
+                ));
+            }
+
+            // The CRLF twin: same findings, same fix, CRLF kept.
+            let crlf = to_crlf(&text);
+            if crlf != text {
+                let crlf_source = SourceText::new(crlf.clone());
+                let crlf_diagnostics = linter::lint(&crlf_source, settings);
+                let codes = |list: &[Diagnostic]| {
+                    list.iter()
+                        .map(|d| (d.rule.code, d.message.clone()))
+                        .collect::<Vec<_>>()
+                };
+                if codes(&crlf_diagnostics) != codes(&diagnostics) {
+                    failures.push(format!("{name}: the CRLF twin gives other findings"));
+                }
+                let crlf_fixed = linter::fix(crlf_source, settings, Applicability::Unsafe).unwrap();
+                if crlf_fixed.source.text() != to_crlf(&fixed) {
+                    failures.push(format!(
+                        "{name}: the CRLF twin's fix differs\n{:?}\nvs\n{:?}",
+                        crlf_fixed.source.text(),
+                        to_crlf(&fixed)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(cases > 0, "no fixtures found");
+    for rule in rules::RULES {
+        if !fired.contains(rule.meta().name) {
+            failures.push(format!("no fixture triggers {}", rule.meta().name));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} fixtures failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
