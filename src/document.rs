@@ -383,6 +383,15 @@ pub fn inline_text(markdown: &str) -> String {
     root.children().next().map(plain_text).unwrap_or_default()
 }
 
+/// The text a reader sees in a Markdown fragment (all its blocks).
+pub fn markdown_plain_text(markdown: &str) -> String {
+    let options = comrak_options();
+    let arena = Arena::new();
+    let root = comrak::parse_document(&arena, markdown, &options);
+    let parts: Vec<String> = root.children().map(plain_text).collect();
+    parts.join(" ")
+}
+
 /// The text a reader sees: literal text and code, image alt text, breaks as spaces.
 pub fn plain_text<'a>(node: &'a AstNode<'a>) -> String {
     let mut out = String::new();

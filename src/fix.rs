@@ -105,11 +105,12 @@ impl Fix {
     }
 }
 
-/// Two edits conflict when their ranges overlap, or when both insert at one point
-/// (the order of the inserted texts would be arbitrary).
+/// Two edits conflict when their ranges overlap, or when one inserts strictly inside
+/// the other's replaced range. Inserts at one point do not conflict: they go in the
+/// order the fixes were given (findings are sorted, so the order is deterministic).
 fn edits_conflict(a: &Range<usize>, b: &Range<usize>) -> bool {
     if a.start == a.end && b.start == b.end {
-        return a.start == b.start;
+        return false;
     }
     if a.start == a.end {
         return b.start < a.start && a.start < b.end;
@@ -204,13 +205,12 @@ mod tests {
     }
 
     #[test]
-    fn two_inserts_at_one_point_conflict() {
+    fn inserts_at_one_point_go_in_the_given_order() {
         let text = "ab";
         let first = Fix::safe("1", vec![Edit::insert(1, "X")]);
         let second = Fix::safe("2", vec![Edit::insert(1, "Y")]);
-        let result = apply_fixes(text, &[&first, &second]);
-        assert_eq!(result.applied.len(), 1);
-        assert_eq!(result.text.len(), 3);
+        assert_eq!(apply_fixes(text, &[&first, &second]).text, "aXYb");
+        assert_eq!(apply_fixes(text, &[&second, &first]).text, "aYXb");
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub struct Directive {
     pub unknown: Vec<String>,
     /// Lines (1-based, end exclusive) where the listed rules are off.
     pub lines: Range<usize>,
+    /// Rules an `enable` comment turned back on from a line on (for `disable` blocks).
+    pub reenabled: Vec<(usize, usize)>,
     /// True once it has hidden a finding.
     pub used: bool,
 }
@@ -85,6 +87,7 @@ pub fn parse(source: &SourceText, document: &Document) -> Vec<Directive> {
                 rules,
                 unknown,
                 lines,
+                reenabled: Vec::new(),
                 used: false,
             });
         }
@@ -94,7 +97,8 @@ pub fn parse(source: &SourceText, document: &Document) -> Vec<Directive> {
     directives
 }
 
-/// An `enable` ends the earlier open `disable`s it names (all of them when it names none).
+/// An `enable` naming no rule ends every earlier open `disable`; one naming rules
+/// turns just those rules back on, leaving the others in the block disabled.
 fn close_disabled_ranges(directives: &mut [Directive]) {
     for index in 0..directives.len() {
         if directives[index].kind != DirectiveKind::Enable {
@@ -106,25 +110,47 @@ fn close_disabled_ranges(directives: &mut [Directive]) {
             if earlier.kind != DirectiveKind::Disable || earlier.lines.end != usize::MAX {
                 continue;
             }
-            let overlaps = match (&enabled, &earlier.rules) {
-                (None, _) | (_, None) => true,
-                (Some(a), Some(b)) => a.iter().any(|rule| b.contains(rule)),
-            };
-            if overlaps {
-                earlier.lines.end = enable_line;
+            match &enabled {
+                None => earlier.lines.end = enable_line,
+                Some(rules) => {
+                    for &rule in rules {
+                        let listed = earlier.rules.as_ref().is_none_or(|listed| listed.contains(&rule));
+                        let already = earlier.reenabled.iter().any(|(known, _)| *known == rule);
+                        if listed && !already {
+                            earlier.reenabled.push((rule, enable_line));
+                        }
+                    }
+                    let all_reenabled = earlier.rules.as_ref().is_some_and(|listed| {
+                        listed
+                            .iter()
+                            .all(|rule| earlier.reenabled.iter().any(|(known, _)| known == rule))
+                    });
+                    if all_reenabled {
+                        earlier.lines.end = earlier
+                            .reenabled
+                            .iter()
+                            .map(|(_, line)| *line)
+                            .max()
+                            .unwrap_or(enable_line);
+                    }
+                }
             }
         }
     }
 }
 
 impl Directive {
-    fn covers(&self, rule_index: usize, line: usize) -> bool {
+    pub fn covers(&self, rule_index: usize, line: usize) -> bool {
         self.kind != DirectiveKind::Enable
             && self.lines.contains(&line)
             && self
                 .rules
                 .as_ref()
                 .is_none_or(|rules| rules.contains(&rule_index))
+            && !self
+                .reenabled
+                .iter()
+                .any(|(rule, from)| *rule == rule_index && line >= *from)
     }
 }
 
@@ -177,6 +203,18 @@ mod tests {
         assert_eq!(found[1].rules.as_ref().unwrap().len(), 2);
         assert_eq!(found[3].kind, DirectiveKind::DisableLine);
         assert!(found[3].rules.is_none());
+    }
+
+    #[test]
+    fn enabling_one_rule_keeps_the_others_disabled() {
+        let found = directives(
+            "<!-- readme-lint-disable empty-section, missing-title -->\n\n## A\n\n<!-- readme-lint-enable empty-section -->\n\n## B\n",
+        );
+        let empty = rules::index_of("empty-section").unwrap();
+        let title = rules::index_of("missing-title").unwrap();
+        assert!(found[0].covers(empty, 3));
+        assert!(!found[0].covers(empty, 7));
+        assert!(found[0].covers(title, 7));
     }
 
     #[test]

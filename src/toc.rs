@@ -120,14 +120,26 @@ pub fn expected_entries(
         .collect()
 }
 
-/// The list items already in a region, and the byte range from the first to the
-/// last item line (so a regenerated list replaces only the list).
-pub fn existing_entries(text: &str, region: &TocRegion) -> (Vec<TocEntry>, Option<Range<usize>>, ListStyle) {
+/// What a region holds now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExistingToc {
+    pub entries: Vec<TocEntry>,
+    /// From the first to the last entry line, so a regenerated list replaces only the list.
+    pub span: Option<Range<usize>>,
+    pub style: ListStyle,
+    /// True when lines inside `span` are not entries (an external link, a note):
+    /// regenerating the list would drop them.
+    pub has_other_lines: bool,
+}
+
+/// The list items already in a region.
+pub fn existing_entries(text: &str, region: &TocRegion) -> ExistingToc {
     let content = &text[region.content.clone()];
     let mut entries = Vec::new();
     let mut span: Option<Range<usize>> = None;
     let mut style = ListStyle::default();
     let mut indents: Vec<usize> = Vec::new();
+    let mut other_lines: Vec<usize> = Vec::new();
     let mut offset = region.content.start;
     for line in content.split_inclusive(['\n']) {
         let line_start = offset;
@@ -136,10 +148,14 @@ pub fn existing_entries(text: &str, region: &TocRegion) -> (Vec<TocEntry>, Optio
         let indent = bare.len() - bare.trim_start().len();
         let rest = bare.trim_start();
         let Some(bullet) = rest.chars().next().filter(|ch| matches!(ch, '-' | '*' | '+')) else {
+            if !rest.is_empty() {
+                other_lines.push(line_start);
+            }
             continue;
         };
         let item = rest[1..].trim_start();
         let Some((link_text, anchor)) = parse_link(item) else {
+            other_lines.push(line_start);
             continue;
         };
         if entries.is_empty() {
@@ -166,7 +182,15 @@ pub fn existing_entries(text: &str, region: &TocRegion) -> (Vec<TocEntry>, Optio
             anchor,
         })
         .collect();
-    (entries, span, style)
+    let has_other_lines = span
+        .as_ref()
+        .is_some_and(|span| other_lines.iter().any(|start| span.contains(start)));
+    ExistingToc {
+        entries,
+        span,
+        style,
+        has_other_lines,
+    }
 }
 
 /// How a list is written: its bullet and the spaces per nesting level.
@@ -305,7 +329,11 @@ mod tests {
             content: 0..rendered.len(),
             end_marker: rendered.len(),
         };
-        let (parsed, _, _) = existing_entries(fake.text(), &fake_region);
-        assert!(same_entries(&parsed, &expected), "{parsed:?} vs {expected:?}");
+        let parsed = existing_entries(fake.text(), &fake_region);
+        assert!(
+            same_entries(&parsed.entries, &expected),
+            "{parsed:?} vs {expected:?}"
+        );
+        assert!(!parsed.has_other_lines);
     }
 }

@@ -36,7 +36,7 @@ impl Rule for ForbiddenSection {
                         heading.range.clone(),
                         format!("the policy forbids a `{}` section", def.heading),
                     )
-                    .help("remove the section, or its content elsewhere"),
+                    .help("remove the section, or move its content elsewhere"),
                 );
             }
         }

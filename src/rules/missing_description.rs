@@ -56,7 +56,9 @@ impl Rule for MissingDescription {
 
         match description {
             Some((range, prose)) => {
-                let length = prose
+                // Counted as rendered: link targets and emphasis marks are not read.
+                let rendered = crate::document::markdown_plain_text(&prose);
+                let length = rendered
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ")
@@ -67,7 +69,7 @@ impl Rule for MissingDescription {
                         Finding::new(
                             range,
                             format!(
-                                "the description is {length} characters long; keep it under {}",
+                                "the description is {length} characters long; keep it to {} or fewer",
                                 options.max_length
                             ),
                         )

@@ -124,6 +124,37 @@ pub fn parse_options<T: DeserializeOwned + Default>(options: &Options) -> Result
     serde_json::from_value(serde_json::Value::Object(options.clone())).map_err(|error| error.to_string())
 }
 
+/// The rules as a Markdown table, as kept in README.md (a test keeps them in sync).
+pub fn markdown_table() -> String {
+    let mut table = String::from(
+        "| Code | Name | Category | Fix | Default | What it reports |\n|---|---|---|---|---|---|\n",
+    );
+    for rule in RULES {
+        let meta = rule.meta();
+        let fix = match meta.fixable {
+            Fixable::Never => "no",
+            Fixable::Sometimes => "sometimes",
+            Fixable::Always => "yes",
+        };
+        let level = if meta.enabled_by_default {
+            meta.default_severity.as_str()
+        } else {
+            "off"
+        };
+        table.push_str(&format!(
+            "| {} | [{}](rules/docs/{}.md) | {} | {} | {} | {} |\n",
+            meta.code,
+            meta.name,
+            meta.name,
+            meta.category.as_str(),
+            fix,
+            level,
+            meta.summary
+        ));
+    }
+    table
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,35 +225,4 @@ mod tests {
             assert!(find(&name).is_some(), "rules/docs/{name}.md documents no rule");
         }
     }
-}
-
-/// The rules as a Markdown table, as kept in README.md (a test keeps them in sync).
-pub fn markdown_table() -> String {
-    let mut table = String::from(
-        "| Code | Name | Category | Fix | Default | What it reports |\n|---|---|---|---|---|---|\n",
-    );
-    for rule in RULES {
-        let meta = rule.meta();
-        let fix = match meta.fixable {
-            Fixable::Never => "no",
-            Fixable::Sometimes => "sometimes",
-            Fixable::Always => "yes",
-        };
-        let level = if meta.enabled_by_default {
-            meta.default_severity.as_str()
-        } else {
-            "off"
-        };
-        table.push_str(&format!(
-            "| {} | [{}](rules/docs/{}.md) | {} | {} | {} | {} |\n",
-            meta.code,
-            meta.name,
-            meta.name,
-            meta.category.as_str(),
-            fix,
-            level,
-            meta.summary
-        ));
-    }
-    table
 }

@@ -13,7 +13,7 @@ static META: RuleMeta = RuleMeta {
     category: Category::Sections,
     default_severity: Severity::Warning,
     enabled_by_default: true,
-    fixable: Fixable::Always,
+    fixable: Fixable::Sometimes,
     summary: "A section the policy names uses an alias instead of the canonical heading",
     doc: include_str!("../../rules/docs/section-name.md"),
 };
@@ -42,6 +42,16 @@ impl Rule for SectionName {
                 continue;
             }
             let written = &context.text()[heading.text_range.clone()];
+            let message = format!("`{}` should be called `{}`", heading.text.trim(), def.heading);
+            // Only plain headings are rewritten: links, code or HTML in the heading would
+            // be cut apart by a rename of its words.
+            if written.contains(['[', ']', '<', '`', '*', '_', '\\', '&', '!']) {
+                findings.push(
+                    Finding::new(heading.text_range.clone(), message)
+                        .help(format!("rename the heading to `{}`", def.heading)),
+                );
+                continue;
+            }
             // Keep a leading emoji or number and trailing punctuation: only the words change.
             let words_start = written.find(char::is_alphabetic).unwrap_or(0);
             let words_end = written.rfind(char::is_alphanumeric).map_or(written.len(), |i| {
@@ -62,11 +72,7 @@ impl Rule for SectionName {
             )];
             edits.extend(anchor_link_edits(context, &heading.anchor, &new_anchor));
             findings.push(
-                Finding::new(
-                    heading.text_range.clone(),
-                    format!("`{}` should be called `{}`", heading.text.trim(), def.heading),
-                )
-                .fix(Some(Fix::unsafe_(
+                Finding::new(heading.text_range.clone(), message).fix(Some(Fix::unsafe_(
                     format!("rename the heading to `{}`", def.heading),
                     edits,
                 ))),

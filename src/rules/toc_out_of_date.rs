@@ -2,7 +2,7 @@
 
 use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta, parse_options};
 use crate::diagnostic::{Finding, Severity};
-use crate::fix::{Edit, Fix};
+use crate::fix::{Applicability, Edit, Fix};
 use crate::toc::{self, ListStyle};
 use serde::Deserialize;
 
@@ -60,8 +60,9 @@ impl Rule for TocOutOfDate {
         for region in toc::find_regions(context.source, context.document) {
             let expected =
                 toc::expected_entries(context.document, &region, options.min_level, options.max_level);
-            let (existing, list_span, style) = toc::existing_entries(text, &region);
-            if toc::same_entries(&existing, &expected) {
+            let current = toc::existing_entries(text, &region);
+            let (existing, list_span, style) = (&current.entries, current.span.clone(), current.style);
+            if toc::same_entries(existing, &expected) {
                 continue;
             }
             let style = if existing.is_empty() {
@@ -83,15 +84,23 @@ impl Rule for TocOutOfDate {
                 // Some other text sits between the markers (a doctoc title): add the list after it.
                 None => Edit::insert(region.content.end, format!("{line_ending}{list}{line_ending}")),
             };
-            let message = describe_difference(&existing, &expected);
+            // Lines in the list that are not heading links (an external link, a note)
+            // would be dropped: then the fix needs a human's look.
+            let applicability = if current.has_other_lines {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            };
+            let message = describe_difference(existing, &expected);
             let range = match list_span.clone() {
                 Some(span) => span,
                 None => region.content.start.saturating_sub(1).min(region.end_marker)..region.end_marker,
             };
-            findings.push(
-                Finding::new(range, message)
-                    .fix(Some(Fix::safe("regenerate the table of contents", vec![edit]))),
-            );
+            findings.push(Finding::new(range, message).fix(Some(Fix::new(
+                "regenerate the table of contents",
+                applicability,
+                vec![edit],
+            ))));
         }
     }
 }

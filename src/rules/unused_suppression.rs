@@ -34,10 +34,8 @@ impl Rule for UnusedSuppression {
 /// Findings for directives that named unknown rules or hid nothing.
 pub fn findings(directives: &[Directive], source: &SourceText, enabled_rules: &[bool]) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let own_index = super::index_of(META.name);
     for directive in directives {
-        if directive.kind == DirectiveKind::Enable {
-            continue;
-        }
         for name in &directive.unknown {
             let hint = crate::config::error::suggestion(name, &crate::config::file::rule_keys());
             findings.push(
@@ -55,7 +53,17 @@ pub fn findings(directives: &[Directive], source: &SourceText, enabled_rules: &[
                 .iter()
                 .any(|&index| enabled_rules.get(index).copied().unwrap_or(false))
         });
-        if !directive.used && directive.unknown.is_empty() && could_fire {
+        // A comment that names this rule is about these findings; it is never "unused".
+        let names_this_rule = directive
+            .rules
+            .as_ref()
+            .is_some_and(|rules| own_index.is_some_and(|own| rules.contains(&own)));
+        if directive.kind != DirectiveKind::Enable
+            && !directive.used
+            && directive.unknown.is_empty()
+            && could_fire
+            && !names_this_rule
+        {
             findings.push(
                 Finding::new(
                     directive.range.clone(),
@@ -65,6 +73,16 @@ pub fn findings(directives: &[Directive], source: &SourceText, enabled_rules: &[
                 .fix(removal(directive, source)),
             );
         }
+    }
+    // Comments that name this rule hide its findings too.
+    if let Some(own) = own_index {
+        findings.retain(|finding| {
+            let line = source.line_of(finding.range.start);
+            !directives.iter().any(|directive| {
+                directive.rules.as_ref().is_some_and(|rules| rules.contains(&own))
+                    && directive.covers(own, line)
+            })
+        });
     }
     findings
 }
