@@ -328,6 +328,11 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
     for report in &reports {
         totals.add(report);
     }
+    totals.errors = errors.len();
+    // Errors first, so the summary that follows can point at them.
+    for error in &errors {
+        writeln!(streams.stderr, "error: {}", output::escape_controls(error))?;
+    }
     if !args.diff {
         // With --fix on standard input the fixed text owns stdout; findings go to stderr.
         let fixing_stdin = reading_stdin && args.fix;
@@ -340,9 +345,6 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
         if !args.quiet && args.output_format == OutputFormat::Human {
             writeln!(out, "{}", output::summary_line(&totals))?;
         }
-    }
-    for error in &errors {
-        writeln!(streams.stderr, "error: {}", output::escape_controls(error))?;
     }
     Ok(if !errors.is_empty() {
         EXIT_ERROR

@@ -39,7 +39,7 @@ pub struct CheckArgs {
     /// How findings are printed.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub output_format: OutputFormat,
-    /// When to color output (NO_COLOR in the environment also turns it off).
+    /// When to color output; `auto` colors a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Print findings only: no summary line.

@@ -28,6 +28,36 @@ impl FileError {
     }
 }
 
+/// `path` without `.` parts, and relative to the current folder when it lies inside it,
+/// so messages show `docs/README.md` rather than `./docs/./README.md` or a long absolute path.
+pub fn tidy_path(path: &Path) -> PathBuf {
+    let cleaned: PathBuf = path
+        .components()
+        .filter(|component| !matches!(component, std::path::Component::CurDir))
+        .collect();
+    if cleaned.is_absolute()
+        && let Ok(cwd) = std::env::current_dir()
+        && let Ok(relative) = cleaned.strip_prefix(&cwd)
+        && !relative.as_os_str().is_empty()
+    {
+        return relative.to_path_buf();
+    }
+    if cleaned.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        cleaned
+    }
+}
+
+/// `path` made absolute against the current folder (without touching the file system).
+pub fn absolute(path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    }
+}
+
 /// Checks that `bytes` are UTF-8 text (no NUL byte) and returns them as a string.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
     if let Some(offset) = memchr_nul(&bytes) {

@@ -17,11 +17,16 @@ pub fn init(preset: &str, force: bool, streams: &mut Streams<'_>) -> io::Result<
         )?;
         return Ok(EXIT_ERROR);
     };
-    let path = Path::new(CONFIG_FILE);
-    if path.exists() && !force {
+    let existing = crate::config::CONFIG_FILE_NAMES
+        .iter()
+        .find(|name| Path::new(name).exists());
+    // Overwriting keeps the existing file's name, so no second file shadows it.
+    let file_name = existing.copied().unwrap_or(CONFIG_FILE);
+    let path = Path::new(file_name);
+    if !force && let Some(existing) = existing {
         writeln!(
             streams.stderr,
-            "error: {CONFIG_FILE} already exists\n  help: pass --force to overwrite it"
+            "error: {existing} already exists\n  help: pass --force to overwrite it"
         )?;
         return Ok(EXIT_ERROR);
     }

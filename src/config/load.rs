@@ -171,7 +171,7 @@ fn load_extends(
     if !is_path {
         return load_named_preset(target, Some(extends), origin, base_dir, layers, visiting);
     }
-    let path = base_dir.join(target);
+    let path = crate::files::tidy_path(&base_dir.join(target));
     let identity = std::fs::canonicalize(&path)
         .unwrap_or_else(|_| path.clone())
         .display()
@@ -358,12 +358,13 @@ fn check_section_names(
 /// The config file that governs files in `dir`: the nearest one in `dir` or a parent,
 /// not looking above the repository root (the first folder holding `.git`).
 pub fn find_config_file(dir: &Path) -> Option<PathBuf> {
-    let mut current = Some(dir);
+    let dir = crate::files::absolute(dir);
+    let mut current = Some(dir.as_path());
     while let Some(folder) = current {
         for name in CONFIG_FILE_NAMES {
             let candidate = folder.join(name);
             if candidate.is_file() {
-                return Some(candidate);
+                return Some(crate::files::tidy_path(&candidate));
             }
         }
         if folder.join(".git").exists() {

@@ -104,6 +104,13 @@ pub fn summary_line(totals: &Totals) -> String {
             plural(totals.files_with_problems, "file")
         )
     };
+    if totals.errors > 0 {
+        let verb = if totals.errors == 1 { "was" } else { "were" };
+        line.push_str(&format!(
+            "; {} {verb} not checked (errors on stderr)",
+            plural(totals.errors, "path")
+        ));
+    }
     if totals.fixed > 0 {
         line.push_str(&format!(" after fixing {}", plural(totals.fixed, "problem")));
     }
@@ -137,6 +144,7 @@ mod tests {
             safe_fixable: 7,
             unsafe_fixable: 2,
             fixed: 0,
+            errors: 0,
         };
         assert_eq!(
             summary_line(&totals),

@@ -42,6 +42,8 @@ pub struct Totals {
     pub safe_fixable: usize,
     pub unsafe_fixable: usize,
     pub fixed: usize,
+    /// Files that could not be read, written or fixed.
+    pub errors: usize,
 }
 
 impl Totals {

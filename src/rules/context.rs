@@ -196,10 +196,15 @@ pub fn block_insertion(text: &str, at: usize, block: &str, line_ending: &str) ->
             out.push_str(line_ending);
         }
     }
-    out.push_str(block);
     if at < text.len() {
+        out.push_str(block);
         // Keep a blank line between the new block and what follows it.
         out.push_str(line_ending);
+    } else if !text.is_empty() && !text.ends_with(['\n', '\r']) {
+        // Appending to a file without a final newline: keep it without one.
+        out.push_str(block.trim_end_matches(['\n', '\r']));
+    } else {
+        out.push_str(block);
     }
     out
 }
