@@ -89,6 +89,28 @@ impl SectionCatalog {
         self.sections.iter().map(|section| section.name.as_str())
     }
 
+    /// The known section a heading names, allowing a few more words before or after
+    /// the name ("License (MIT)", "Usage with React", "MIT Licensed"). Used to decide
+    /// whether a section is present, where a miss would be a false alarm.
+    pub fn classify_loose(&self, heading_text: &str) -> Option<&SectionDef> {
+        if let Some(exact) = self.classify(heading_text) {
+            return Some(exact);
+        }
+        let normalized = normalize_heading(heading_text);
+        let words: Vec<&str> = normalized.split(' ').filter(|word| !word.is_empty()).collect();
+        const EXTRA_WORDS: usize = 3;
+        self.keys
+            .iter()
+            .filter(|(key, _)| !key.is_empty())
+            .find(|(key, _)| {
+                let key_words: Vec<&str> = key.split(' ').collect();
+                words.len() > key_words.len()
+                    && words.len() <= key_words.len() + EXTRA_WORDS
+                    && (words.starts_with(&key_words) || words.ends_with(&key_words))
+            })
+            .map(|(_, index)| &self.sections[*index])
+    }
+
     /// The known section a heading text stands for, if any.
     pub fn classify(&self, heading_text: &str) -> Option<&SectionDef> {
         let normalized = normalize_heading(heading_text);
@@ -107,7 +129,8 @@ impl SectionCatalog {
 pub fn normalize_heading(text: &str) -> String {
     let mut words: Vec<String> = Vec::new();
     let mut current = String::new();
-    for ch in text.chars() {
+    let without_shortcodes = strip_emoji_shortcodes(text);
+    for ch in without_shortcodes.chars() {
         if ch.is_alphanumeric() {
             current.extend(ch.to_lowercase());
         } else if ch == '\'' || ch == '\u{2019}' {
@@ -123,6 +146,31 @@ pub fn normalize_heading(text: &str) -> String {
         words.remove(0);
     }
     words.join(" ")
+}
+
+/// Removes GitHub emoji shortcodes such as `:scroll:` or `:+1:`.
+fn strip_emoji_shortcodes(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(':') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(':') {
+        let after = &rest[open + 1..];
+        let code_len = after
+            .find(|ch: char| !(ch.is_ascii_alphanumeric() || matches!(ch, '_' | '+' | '-')))
+            .unwrap_or(after.len());
+        if code_len > 0 && after[code_len..].starts_with(':') {
+            out.push_str(&rest[..open]);
+            out.push(' ');
+            rest = &after[code_len + 1..];
+        } else {
+            out.push_str(&rest[..open + 1]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 fn is_numbering(word: &str) -> bool {
@@ -197,6 +245,27 @@ mod tests {
         assert_eq!(normalize_heading("3. 🚀 Quick-start!"), "quick start");
         assert_eq!(normalize_heading("IV. Usage"), "usage");
         assert_eq!(normalize_heading("2FA"), "2fa");
+        assert_eq!(normalize_heading(":scroll: License"), "license");
+        assert_eq!(normalize_heading("Note: see below"), "note see below");
+    }
+
+    #[test]
+    fn loose_matching_allows_a_few_extra_words() {
+        let catalog = SectionCatalog::built_in();
+        for heading in [
+            "License (MIT)",
+            "MIT Licensed",
+            "License and attribution",
+            "Usage with React",
+        ] {
+            assert!(catalog.classify_loose(heading).is_some(), "{heading}");
+            assert!(catalog.classify(heading).is_none(), "{heading}");
+        }
+        assert!(
+            catalog
+                .classify_loose("A very long heading about the license of this")
+                .is_none()
+        );
     }
 
     #[test]

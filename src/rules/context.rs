@@ -15,8 +15,10 @@ pub struct LintContext<'a> {
     pub sections: Vec<Section>,
     pub facts: &'a ProjectFacts,
     pub policy: &'a Policy,
-    /// For each heading, the known section it stands for.
+    /// For each heading, the known section its text names exactly (up to an alias).
     classified: Vec<Option<&'a SectionDef>>,
+    /// The same, also matching headings that add words to a name ("License (MIT)").
+    loosely_classified: Vec<Option<&'a SectionDef>>,
     title: Option<usize>,
     body_level: u8,
 }
@@ -29,43 +31,47 @@ impl<'a> LintContext<'a> {
         policy: &'a Policy,
     ) -> Self {
         let sections = document.sections(source.text().len());
-        let classified = document
-            .headings
-            .iter()
-            .map(|heading| {
-                if heading.top_level && heading.level > 1 {
-                    policy.catalog.classify(&heading.text)
-                } else {
-                    None
-                }
-            })
-            .collect();
         let title = document
             .top_level_headings()
             .find(|(_, heading)| heading.level == 1)
             .map(|(index, _)| index);
+        // Every top-level heading but the title may stand for a known section, whatever
+        // its level: some READMEs use level 1 for their sections.
+        let classify = |loose: bool| -> Vec<Option<&'a SectionDef>> {
+            document
+                .headings
+                .iter()
+                .enumerate()
+                .map(|(index, heading)| {
+                    if !heading.top_level || Some(index) == title {
+                        None
+                    } else if loose {
+                        policy.catalog.classify_loose(&heading.text)
+                    } else {
+                        policy.catalog.classify(&heading.text)
+                    }
+                })
+                .collect()
+        };
+        let classified = classify(false);
+        let loosely_classified = classify(true);
         let body_level = document
             .top_level_headings()
             .filter(|(index, _)| Some(*index) != title)
             .map(|(_, heading)| heading.level)
             .min()
-            .unwrap_or(2)
-            .max(2);
-        let mut context = Self {
+            .unwrap_or(2);
+        Self {
             source,
             document,
             sections,
             facts,
             policy,
             classified,
+            loosely_classified,
             title,
             body_level,
-        };
-        // A README that uses H1 for every section has no separate title level.
-        if context.body_level == 1 {
-            context.body_level = 2;
         }
-        context
     }
 
     pub fn text(&self) -> &'a str {
@@ -101,9 +107,12 @@ impl<'a> LintContext<'a> {
             .filter_map(|(index, heading)| self.section_def(index).map(|def| (index, heading, def)))
     }
 
-    /// True when some heading (any level below the title) stands for `name`.
+    /// True when some heading other than the title stands for `name`, even loosely.
     pub fn has_section(&self, name: &str) -> bool {
-        self.classified.iter().flatten().any(|def| def.name == name)
+        self.loosely_classified
+            .iter()
+            .flatten()
+            .any(|def| def.name == name)
     }
 
     /// The byte range of `heading`'s whole section.
@@ -166,6 +175,28 @@ impl<'a> LintContext<'a> {
             }
             true
         })
+    }
+
+    /// True when `insertion` placed at `at` starts new blocks of its own. Before a
+    /// heading that always holds; at the end of the text the last block may be a code
+    /// block or an HTML block left open, which would swallow the text: then the end is
+    /// parsed again with the insertion to be sure.
+    pub fn insertion_starts_block(&self, at: usize, insertion: &str) -> bool {
+        let text = self.text();
+        if at < text.len() {
+            return true;
+        }
+        let Some(last) = self.document.blocks.last() else {
+            return true;
+        };
+        if !matches!(last.kind, BlockKind::Code | BlockKind::Html) {
+            return true;
+        }
+        let mut tail = text[last.range.start..].to_string();
+        tail.push_str(insertion);
+        let source = SourceText::new(tail);
+        let reparsed = Document::parse(&source);
+        reparsed.blocks.len() > 1
     }
 
     /// Where a new block goes so it lands before the first heading after the title:

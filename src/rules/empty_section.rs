@@ -28,6 +28,21 @@ impl Rule for EmptySection {
             if Some(index) == context.title_index() {
                 continue;
             }
+            // API references list overloads as bare sibling headings sharing one text
+            // ("#### `isReadable(value)`" then "#### `isWritable(value)`"); only the main
+            // sections and their direct subsections are expected to carry their own text.
+            let written = &text[heading.text_range.clone()];
+            if heading.level > context.body_level() + 1 || written.starts_with('`') || written.contains('(') {
+                continue;
+            }
+            // A heading that is a link (`## [Changelog](CHANGELOG.md)`) points at its content.
+            let heading_links =
+                context.document.links.iter().any(|link| {
+                    link.range.start >= heading.range.start && link.range.end <= heading.range.end
+                });
+            if heading_links {
+                continue;
+            }
             let range = context.section_range(index);
             let has_content = context.document.blocks_in(range).any(|block| match block.kind {
                 BlockKind::Heading(_) => false,

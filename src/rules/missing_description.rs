@@ -47,7 +47,8 @@ impl Rule for MissingDescription {
         let text = context.text();
         let description = context.preamble_blocks().find_map(|block| {
             let prose = match block.kind {
-                BlockKind::Paragraph => paragraph_prose(context, block.range.clone()),
+                // A quoted tagline ("> Escape RegExp special characters") is a description too.
+                BlockKind::Paragraph | BlockKind::BlockQuote => paragraph_prose(context, block.range.clone()),
                 BlockKind::Html => html_prose(&text[block.range.clone()]),
                 _ => String::new(),
             };
@@ -97,14 +98,17 @@ fn missing(context: &LintContext<'_>) -> Finding {
         .as_ref()
         .and_then(|manifest| manifest.description.clone())
         .filter(|description| !description.trim().is_empty());
-    let fix = description.map(|description| {
+    let fix = description.and_then(|description| {
         let line_ending = context.line_ending();
         let at = context.first_body_heading_start().unwrap_or(text.len());
         let block = with_line_ending(&format!("{}\n", description.trim()), line_ending);
-        Fix::unsafe_(
-            "insert the manifest's description",
-            vec![Edit::insert(at, block_insertion(text, at, &block, line_ending))],
-        )
+        let insertion = block_insertion(text, at, &block, line_ending);
+        context.insertion_starts_block(at, &insertion).then(|| {
+            Fix::unsafe_(
+                "insert the manifest's description",
+                vec![Edit::insert(at, insertion)],
+            )
+        })
     });
     Finding::new(range, "no short description after the title")
         .help("add a paragraph under the title (and badges) that says what the project does")

@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     category: Category::Sections,
     default_severity: Severity::Error,
     enabled_by_default: true,
-    fixable: Fixable::Always,
+    fixable: Fixable::Sometimes,
     summary: "A section the policy requires is missing",
     doc: include_str!("../../rules/docs/missing-section.md"),
 };
@@ -51,7 +51,7 @@ impl Rule for MissingSection {
                         def.heading,
                         aliases_hint(def)
                     ))
-                    .fix(Some(insert_skeleton(context, def, at))),
+                    .fix(insert_skeleton(context, def, at)),
             );
         }
     }
@@ -98,7 +98,9 @@ fn insertion_point(context: &LintContext<'_>, def: &SectionDef) -> (usize, std::
     }
 }
 
-fn insert_skeleton(context: &LintContext<'_>, def: &SectionDef, at: usize) -> Fix {
+/// The fix that inserts the section's skeleton, or `None` when the text there would
+/// not become a section (the README ends inside a code block or an unclosed HTML block).
+fn insert_skeleton(context: &LintContext<'_>, def: &SectionDef, at: usize) -> Option<Fix> {
     let values = context.template_values();
     let body = def
         .templates
@@ -114,11 +116,12 @@ fn insert_skeleton(context: &LintContext<'_>, def: &SectionDef, at: usize) -> Fi
     }
     let line_ending = context.line_ending();
     let section = with_line_ending(&section, line_ending);
-    Fix::unsafe_(
+    let insertion = block_insertion(context.text(), at, &section, line_ending);
+    if !context.insertion_starts_block(at, &insertion) {
+        return None;
+    }
+    Some(Fix::unsafe_(
         format!("insert the `{}` section", def.heading),
-        vec![Edit::insert(
-            at,
-            block_insertion(context.text(), at, &section, line_ending),
-        )],
-    )
+        vec![Edit::insert(at, insertion)],
+    ))
 }

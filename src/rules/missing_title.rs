@@ -33,30 +33,46 @@ impl Rule for MissingTitle {
             return;
         };
 
-        let leading_content = context.document.blocks.iter().find(|block| {
-            block.range.start < title.range.start
-                && !may_precede_title(context, block.kind, &text[block.range.clone()])
-        });
-        if let Some(block) = leading_content {
-            findings.push(
-                Finding::new(
-                    title.range.clone(),
-                    "the title is not the first thing in the README",
-                )
-                .help(format!(
-                    "move the content on line {} below the title, or make the title the first line",
-                    context.source.line_of(block.range.start)
-                )),
-            );
+        // An HTML `<h1>` above the first Markdown one is the title; later `#` headings
+        // are then the README's sections.
+        let html_title_first = has_html_title_before(context, title.range.start);
+        if !html_title_first {
+            let leading_content = context.document.blocks.iter().find(|block| {
+                block.range.start < title.range.start
+                    && !may_precede_title(context, block.kind, &text[block.range.clone()])
+            });
+            if let Some(block) = leading_content {
+                findings.push(
+                    Finding::new(
+                        title.range.clone(),
+                        "the title is not the first thing in the README",
+                    )
+                    .help(format!(
+                        "move the content on line {} below the title, or make the title the first line",
+                        context.source.line_of(block.range.start)
+                    )),
+                );
+            }
         }
 
-        for (_, heading) in context
+        // One finding for all extra level-1 headings: a README that uses `#` for every
+        // section has one problem, not one per section.
+        let mut extra = context
             .document
             .top_level_headings()
-            .filter(|(index, heading)| heading.level == 1 && Some(*index) != context.title_index())
-        {
+            .filter(|(index, heading)| {
+                heading.level == 1 && (html_title_first || Some(*index) != context.title_index())
+            })
+            .map(|(_, heading)| heading);
+        if let Some(first_extra) = extra.next() {
+            let others = extra.count();
+            let message = if others == 0 {
+                "more than one level-1 heading".to_string()
+            } else {
+                format!("{} more level-1 headings after the title", others + 1)
+            };
             findings.push(
-                Finding::new(heading.range.clone(), "more than one level-1 heading")
+                Finding::new(first_extra.range.clone(), message)
                     .help("keep one title; make the other level-1 headings level 2"),
             );
         }
@@ -103,9 +119,14 @@ fn has_html_title(context: &LintContext<'_>) -> bool {
         .headings
         .first()
         .map_or(usize::MAX, |h| h.range.start);
+    has_html_title_before(context, first_heading)
+}
+
+/// True when an HTML block with an `<h1>` starts before `offset`.
+fn has_html_title_before(context: &LintContext<'_>, offset: usize) -> bool {
     context.document.html.iter().any(|html| {
         html.is_block
-            && html.range.start < first_heading
+            && html.range.start < offset
             && context.text()[html.range.clone()]
                 .to_ascii_lowercase()
                 .contains("<h1")

@@ -45,7 +45,7 @@ impl Rule for SectionName {
             let message = format!("`{}` should be called `{}`", heading.text.trim(), def.heading);
             // Only plain headings are rewritten: links, code or HTML in the heading would
             // be cut apart by a rename of its words.
-            if written.contains(['[', ']', '<', '`', '*', '_', '\\', '&', '!']) {
+            if written.contains(['[', ']', '<', '`', '*', '_', '\\', '&']) {
                 findings.push(
                     Finding::new(heading.text_range.clone(), message)
                         .help(format!("rename the heading to `{}`", def.heading)),

@@ -70,7 +70,20 @@ impl Rule for TocOutOfDate {
             } else {
                 style
             };
-            let list = toc::render(&expected, style, line_ending);
+            // Keep the author's wording of entries that stay.
+            let entries: Vec<toc::TocEntry> = expected
+                .iter()
+                .map(
+                    |entry| match existing.iter().find(|old| old.anchor == entry.anchor) {
+                        Some(old) => toc::TocEntry {
+                            text: old.text.clone(),
+                            ..entry.clone()
+                        },
+                        None => entry.clone(),
+                    },
+                )
+                .collect();
+            let list = toc::render(&entries, style, line_ending);
             let edit = match list_span.clone() {
                 Some(span) => Edit::replace(span, list.trim_end_matches(['\r', '\n'])),
                 None if region.content.is_empty() || text[region.content.clone()].trim().is_empty() => {
@@ -124,5 +137,5 @@ fn describe_difference(existing: &[toc::TocEntry], expected: &[toc::TocEntry]) -
             stale.anchor
         );
     }
-    "the table of contents does not match the headings (order, nesting or text)".to_string()
+    "the table of contents lists the headings in another order".to_string()
 }
