@@ -31,9 +31,13 @@ impl<'a> LintContext<'a> {
         policy: &'a Policy,
     ) -> Self {
         let sections = document.sections(source.text().len());
-        let title = document
+        let first_h1 = document
             .top_level_headings()
-            .find(|(_, heading)| heading.level == 1)
+            .find(|(_, heading)| heading.level == 1);
+        // An HTML `<h1>` above the first Markdown one is the title; the `#` headings are
+        // then sections.
+        let title = first_h1
+            .filter(|(_, heading)| !html_h1_before(source.text(), document, heading.range.start))
             .map(|(index, _)| index);
         // Every top-level heading but the title may stand for a known section, whatever
         // its level: some READMEs use level 1 for their sections.
@@ -212,6 +216,15 @@ impl<'a> LintContext<'a> {
             })
             .map(|(_, heading)| heading.range.start)
     }
+}
+
+/// True when an HTML block with an `<h1>` starts before `offset`.
+pub fn html_h1_before(text: &str, document: &Document, offset: usize) -> bool {
+    document.html.iter().any(|html| {
+        html.is_block
+            && html.range.start < offset
+            && text[html.range.clone()].to_ascii_lowercase().contains("<h1")
+    })
 }
 
 /// Text to insert at `at` so that `block` (which ends with a line ending) stands as

@@ -35,7 +35,7 @@ impl Rule for EmptySection {
             if heading.level > context.body_level() + 1 || written.starts_with('`') || written.contains('(') {
                 continue;
             }
-            // A heading that is a link (`## [Changelog](CHANGELOG.md)`) points at its content.
+            // A heading holding a link (`## [Changelog](CHANGELOG.md)`) points at its content.
             let heading_links =
                 context.document.links.iter().any(|link| {
                     link.range.start >= heading.range.start && link.range.end <= heading.range.end

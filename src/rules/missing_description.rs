@@ -48,7 +48,10 @@ impl Rule for MissingDescription {
         let description = context.preamble_blocks().find_map(|block| {
             let prose = match block.kind {
                 // A quoted tagline ("> Escape RegExp special characters") is a description too.
-                BlockKind::Paragraph | BlockKind::BlockQuote => paragraph_prose(context, block.range.clone()),
+                BlockKind::Paragraph => paragraph_prose(context, block.range.clone()),
+                // A GitHub alert (`> [!NOTE]`) under the title is a notice, not a description.
+                BlockKind::BlockQuote if is_alert(&text[block.range.clone()]) => String::new(),
+                BlockKind::BlockQuote => paragraph_prose(context, block.range.clone()),
                 BlockKind::Html => html_prose(&text[block.range.clone()]),
                 _ => String::new(),
             };
@@ -150,8 +153,19 @@ fn contains_image(context: &LintContext<'_>, range: std::ops::Range<usize>) -> b
         .any(|link| link.is_image && link.range.start >= range.start && link.range.end <= range.end)
 }
 
-/// The visible text of an HTML block: tags and comments removed.
+fn is_alert(quote: &str) -> bool {
+    quote.trim_start_matches(['>', ' ', '\t']).starts_with("[!")
+}
+
+/// The visible text of an HTML block: tags, comments and an `<h1>` title removed.
 fn html_prose(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    if let (Some(open), Some(close)) = (lower.find("<h1"), lower.find("</h1>"))
+        && open < close
+    {
+        let without_title = format!("{}{}", &html[..open], &html[close + 5..]);
+        return html_prose(&without_title);
+    }
     let mut prose = String::new();
     let mut rest = html;
     while let Some(open) = rest.find('<') {

@@ -1,5 +1,6 @@
 //! RL101 missing-title: the README should open with one level-1 heading.
 
+use super::context::html_h1_before;
 use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::BlockKind;
@@ -25,33 +26,38 @@ impl Rule for MissingTitle {
 
     fn check(&self, context: &LintContext<'_>, _options: &Options, findings: &mut Vec<Finding>) {
         let text = context.text();
-        let Some(title) = context.title() else {
-            if has_html_title(context) {
+        // An HTML `<h1>` counts as the title when it comes before the first Markdown
+        // level-1 heading (or, without one, before the first heading).
+        let limit = context
+            .document
+            .top_level_headings()
+            .find(|(_, heading)| heading.level == 1)
+            .or_else(|| context.document.top_level_headings().next())
+            .map_or(text.len(), |(_, heading)| heading.range.start);
+        let html_title = html_h1_before(text, context.document, limit);
+        match context.title() {
+            None if !html_title => {
+                findings.push(no_title(context));
                 return;
             }
-            findings.push(no_title(context));
-            return;
-        };
-
-        // An HTML `<h1>` above the first Markdown one is the title; later `#` headings
-        // are then the README's sections.
-        let html_title_first = has_html_title_before(context, title.range.start);
-        if !html_title_first {
-            let leading_content = context.document.blocks.iter().find(|block| {
-                block.range.start < title.range.start
-                    && !may_precede_title(context, block.kind, &text[block.range.clone()])
-            });
-            if let Some(block) = leading_content {
-                findings.push(
-                    Finding::new(
-                        title.range.clone(),
-                        "the title is not the first thing in the README",
-                    )
-                    .help(format!(
-                        "move the content on line {} below the title, or make the title the first line",
-                        context.source.line_of(block.range.start)
-                    )),
-                );
+            None => {}
+            Some(title) => {
+                let leading_content = context.document.blocks.iter().find(|block| {
+                    block.range.start < title.range.start
+                        && !may_precede_title(context, block.kind, &text[block.range.clone()])
+                });
+                if let Some(block) = leading_content {
+                    findings.push(
+                        Finding::new(
+                            title.range.clone(),
+                            "the title is not the first thing in the README",
+                        )
+                        .help(format!(
+                            "move the content on line {} below the title, or make the title the first line",
+                            context.source.line_of(block.range.start)
+                        )),
+                    );
+                }
             }
         }
 
@@ -60,9 +66,7 @@ impl Rule for MissingTitle {
         let mut extra = context
             .document
             .top_level_headings()
-            .filter(|(index, heading)| {
-                heading.level == 1 && (html_title_first || Some(*index) != context.title_index())
-            })
+            .filter(|(index, heading)| heading.level == 1 && Some(*index) != context.title_index())
             .map(|(_, heading)| heading);
         if let Some(first_extra) = extra.next() {
             let others = extra.count();
@@ -111,26 +115,6 @@ fn is_only_images_and_links(context: &LintContext<'_>, block_text: &str) -> bool
     }
     rest.push_str(&context.text()[cursor.min(block_end)..block_end]);
     saw_image && rest.chars().all(|ch| ch.is_whitespace() || "|·•-–—".contains(ch))
-}
-
-fn has_html_title(context: &LintContext<'_>) -> bool {
-    let first_heading = context
-        .document
-        .headings
-        .first()
-        .map_or(usize::MAX, |h| h.range.start);
-    has_html_title_before(context, first_heading)
-}
-
-/// True when an HTML block with an `<h1>` starts before `offset`.
-fn has_html_title_before(context: &LintContext<'_>, offset: usize) -> bool {
-    context.document.html.iter().any(|html| {
-        html.is_block
-            && html.range.start < offset
-            && context.text()[html.range.clone()]
-                .to_ascii_lowercase()
-                .contains("<h1")
-    })
 }
 
 fn no_title(context: &LintContext<'_>) -> Finding {

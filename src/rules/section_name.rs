@@ -53,7 +53,13 @@ impl Rule for SectionName {
                 continue;
             }
             // Keep a leading emoji or number and trailing punctuation: only the words change.
-            let words_start = written.find(char::is_alphabetic).unwrap_or(0);
+            // The words start at the first letter, or at the digits glued to it ("2FA").
+            let mut words_start = written.find(char::is_alphabetic).unwrap_or(0);
+            while let Some(previous) = written[..words_start].chars().next_back()
+                && previous.is_alphanumeric()
+            {
+                words_start -= previous.len_utf8();
+            }
             let words_end = written.rfind(char::is_alphanumeric).map_or(written.len(), |i| {
                 i + written[i..].chars().next().map_or(0, char::len_utf8)
             });

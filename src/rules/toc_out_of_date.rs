@@ -122,6 +122,15 @@ fn describe_difference(existing: &[toc::TocEntry], expected: &[toc::TocEntry]) -
     if existing.is_empty() {
         return "the table of contents is empty".to_string();
     }
+    let repeated = existing.iter().enumerate().find_map(|(index, entry)| {
+        existing[..index]
+            .iter()
+            .any(|e| e.anchor == entry.anchor)
+            .then_some(entry)
+    });
+    if let Some(twice) = repeated {
+        return format!("the table of contents lists `#{}` twice", twice.anchor);
+    }
     if let Some(missing) = expected
         .iter()
         .find(|entry| !existing.iter().any(|e| e.anchor == entry.anchor))
