@@ -37,11 +37,70 @@ pub fn run(cli: Cli, streams: &mut Streams<'_>) -> io::Result<u8> {
         Some(Command::Rules { format }) => list_rules(format, streams),
         Some(Command::Rule { name }) => show_rule(&name, streams),
         Some(Command::Init { preset, force }) => crate::init::init(&preset, force, streams),
+        Some(Command::New {
+            preset,
+            sections,
+            path,
+            force,
+        }) => new_readme(&preset, &sections, path.as_deref(), force, streams),
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "readme-lint", &mut *streams.stdout);
+            Ok(EXIT_CLEAN)
+        }
         Some(Command::Config { path, config, schema }) => {
             crate::show_config::show(path.as_deref(), config.as_deref(), schema, streams)
         }
         None => check(&cli.check, streams),
     }
+}
+
+fn new_readme(
+    preset: &str,
+    sections: &[String],
+    path: Option<&Path>,
+    force: bool,
+    streams: &mut Streams<'_>,
+) -> io::Result<u8> {
+    let path = path.unwrap_or(Path::new("README.md"));
+    if path.exists() && !force {
+        writeln!(
+            streams.stderr,
+            "error: {} already exists\n  help: pass --force to overwrite it",
+            path.display()
+        )?;
+        return Ok(EXIT_ERROR);
+    }
+    let folder = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let facts = crate::facts::discover(folder);
+    let folder_name = files::absolute(folder)
+        .components()
+        .rfind(|component| matches!(component, std::path::Component::Normal(_)))
+        .map_or_else(
+            || "project".to_string(),
+            |name| name.as_os_str().to_string_lossy().into_owned(),
+        );
+    let text = match crate::scaffold::readme_for(&facts, preset, sections, &folder_name) {
+        Ok(text) => text,
+        Err(error) => {
+            writeln!(streams.stderr, "error: {}", error.0)?;
+            return Ok(EXIT_ERROR);
+        }
+    };
+    if let Err(error) = std::fs::write(path, &text) {
+        writeln!(streams.stderr, "error: {}: cannot write: {error}", path.display())?;
+        return Ok(EXIT_ERROR);
+    }
+    writeln!(
+        streams.stdout,
+        "wrote {} ({} lines, `{preset}` sections); fill in the placeholders, then run `readme-lint`",
+        path.display(),
+        text.lines().count()
+    )?;
+    Ok(EXIT_CLEAN)
 }
 
 fn list_rules(format: ListFormat, streams: &mut Streams<'_>) -> io::Result<u8> {
@@ -186,6 +245,13 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
     }
     let selection = match rule_selection(args) {
         Ok(selection) => selection,
+        Err(message) => {
+            writeln!(streams.stderr, "error: {message}")?;
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let extra_reports = match parse_reports(&args.report) {
+        Ok(reports) => reports,
         Err(message) => {
             writeln!(streams.stderr, "error: {message}")?;
             return Ok(EXIT_ERROR);
@@ -341,9 +407,23 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
         } else {
             &mut *streams.stdout
         };
-        output::render(args.output_format, &reports, color, out)?;
+        if args.statistics {
+            output::render_statistics(&reports, out)?;
+        } else {
+            output::render(args.output_format, &reports, color, out)?;
+        }
         if !args.quiet && args.output_format == OutputFormat::Human {
             writeln!(out, "{}", output::summary_line(&totals))?;
+        }
+        for (format, path) in &extra_reports {
+            if let Err(error) = write_report(*format, path, &reports) {
+                writeln!(
+                    streams.stderr,
+                    "error: {}: cannot write the report: {error}",
+                    path.display()
+                )?;
+                return Ok(EXIT_ERROR);
+            }
         }
     }
     Ok(if !errors.is_empty() {
@@ -355,6 +435,48 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
     } else {
         EXIT_CLEAN
     })
+}
+
+/// Parses `--report FORMAT=PATH` values.
+fn parse_reports(values: &[String]) -> Result<Vec<(OutputFormat, PathBuf)>, String> {
+    values
+        .iter()
+        .map(|value| {
+            let Some((format, path)) = value.split_once('=') else {
+                return Err(format!(
+                    "--report `{value}`: write it as FORMAT=PATH, e.g. sarif=results.sarif"
+                ));
+            };
+            let format = <OutputFormat as clap::ValueEnum>::from_str(format, true).map_err(|_| {
+                let names: Vec<String> = <OutputFormat as clap::ValueEnum>::value_variants()
+                    .iter()
+                    .filter_map(clap::ValueEnum::to_possible_value)
+                    .map(|value| value.get_name().to_string())
+                    .collect();
+                format!(
+                    "--report: unknown format `{format}` (one of {})",
+                    names.join(", ")
+                )
+            })?;
+            if path.is_empty() {
+                return Err(format!("--report `{value}`: the path is empty"));
+            }
+            Ok((format, PathBuf::from(path)))
+        })
+        .collect()
+}
+
+/// Writes one extra report; summaries are appended, as a CI job summary expects.
+fn write_report(format: OutputFormat, path: &Path, reports: &[FileReport]) -> io::Result<()> {
+    let mut buffer = Vec::new();
+    output::render(format, reports, false, &mut buffer)?;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .append(format == OutputFormat::Summary)
+        .truncate(format != OutputFormat::Summary)
+        .open(path)?;
+    file.write_all(&buffer)
 }
 
 fn config_failure(error: &ConfigError, streams: &mut Streams<'_>) -> io::Result<u8> {

@@ -4,9 +4,21 @@ use crate::output::OutputFormat;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+const EXAMPLES: &str = "\
+Examples:
+  readme-lint                          lint every README under the current folder
+  readme-lint README.md docs/          lint files and folders
+  readme-lint --diff --unsafe-fixes    show what all fixes would change
+  readme-lint --fix                    apply safe fixes in place
+  readme-lint rule missing-section     explain a rule
+  readme-lint init --preset strict     write a commented .readme-lint.yml
+  readme-lint new                      write a README for the project in this folder
+
+Exit codes: 0 clean, 1 findings remain (or --diff would change something), 2 usage, config or file error.";
+
 /// Check README files against a policy: sections, badges and dates; fix them with reviewable diffs.
 #[derive(Debug, Parser)]
-#[command(name = "readme-lint", version, args_conflicts_with_subcommands = true)]
+#[command(name = "readme-lint", version, args_conflicts_with_subcommands = true, after_help = EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -42,6 +54,13 @@ pub struct CheckArgs {
     /// When to color output; `auto` colors a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Also write a report in another format to a file, e.g. `sarif=results.sarif` or
+    /// `summary=$GITHUB_STEP_SUMMARY` (summary reports are appended); repeatable.
+    #[arg(long, value_name = "FORMAT=PATH")]
+    pub report: Vec<String>,
+    /// Print how many findings each rule has instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
     /// Print findings only: no summary line.
     #[arg(long, short)]
     pub quiet: bool,
@@ -85,6 +104,22 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write a README for the project in this folder from the section templates.
+    New {
+        /// The preset whose required sections (and order) the README gets.
+        #[arg(long, default_value = "recommended")]
+        preset: String,
+        /// The sections to write instead (catalogue names, comma-separated).
+        #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+        sections: Vec<String>,
+        /// Where to write it (default: README.md in the current folder).
+        path: Option<PathBuf>,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script.
+    Completions { shell: clap_complete::Shell },
     /// Print the effective config for a file, each value with where it came from.
     Config {
         /// The README whose config to show (default: ./README.md).

@@ -18,6 +18,7 @@ pub mod init;
 pub mod linter;
 pub mod output;
 pub mod rules;
+pub mod scaffold;
 pub mod sections;
 pub mod show_config;
 pub mod source;

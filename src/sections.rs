@@ -178,6 +178,23 @@ fn is_numbering(word: &str) -> bool {
         || (word.len() <= 4 && word.chars().all(|ch| matches!(ch, 'i' | 'v' | 'x')))
 }
 
+/// A section as Markdown with `\n` line endings: its heading at `level`, a blank line
+/// and the first template whose placeholders `values` can fill.
+pub fn section_skeleton(def: &SectionDef, level: u8, values: &[(&str, String)]) -> String {
+    let body = def
+        .templates
+        .iter()
+        .find_map(|template| fill_template(template, values))
+        .unwrap_or_default();
+    let mut section = format!("{} {}\n", "#".repeat(usize::from(level.clamp(1, 6))), def.heading);
+    if !body.trim().is_empty() {
+        section.push('\n');
+        section.push_str(body.trim_end_matches('\n'));
+        section.push('\n');
+    }
+    section
+}
+
 /// Fills `{{key}}` placeholders from `values`; `None` when one of them is unknown.
 pub fn fill_template(template: &str, values: &[(&str, String)]) -> Option<String> {
     let mut out = String::with_capacity(template.len());

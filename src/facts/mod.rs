@@ -31,6 +31,32 @@ pub struct ProjectFacts {
 }
 
 impl ProjectFacts {
+    /// [`placeholders`](Self::placeholders) plus values derived from them, such as
+    /// `install-command`: what section templates can use.
+    pub fn template_values(&self) -> Vec<(&'static str, String)> {
+        let mut values = self.placeholders();
+        if let Some(command) = self.install_command() {
+            values.push(("install-command", command));
+        }
+        values
+    }
+
+    /// How users install the package from its registry, when it is published.
+    pub fn install_command(&self) -> Option<String> {
+        let manifest = self.manifest.as_ref()?;
+        let name = manifest.name.as_ref()?;
+        if !manifest.publishable {
+            return None;
+        }
+        Some(match (manifest.kind, manifest.has_binary) {
+            (ManifestKind::Cargo, true) => format!("cargo install {name}"),
+            (ManifestKind::Cargo, false) => format!("cargo add {name}"),
+            (ManifestKind::Npm, true) => format!("npm install --global {name}"),
+            (ManifestKind::Npm, false) => format!("npm install {name}"),
+            (ManifestKind::Python, _) => format!("pip install {name}"),
+        })
+    }
+
     /// The template values that are known, as `(placeholder, value)` pairs.
     pub fn placeholders(&self) -> Vec<(&'static str, String)> {
         let manifest = self.manifest.as_ref();

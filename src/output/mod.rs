@@ -1,11 +1,19 @@
 //! Rendering findings: human (annotated snippets), concise (one line each), json, jsonl.
 //! Line and column numbers are computed here, at the output edge, from byte ranges.
 
+mod github;
 mod human;
+mod junit;
 mod machine;
+mod sarif;
+mod summary;
 
+pub use github::render_github;
 pub use human::{render_human, summary_line};
+pub use junit::render_junit;
 pub use machine::{JsonFinding, render_concise, render_json, render_jsonl};
+pub use sarif::render_sarif;
+pub use summary::render_summary;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceText;
@@ -23,6 +31,14 @@ pub enum OutputFormat {
     Json,
     /// One JSON object per line.
     Jsonl,
+    /// GitHub Actions annotations (`::error file=...::message`).
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// JUnit XML, one test case per file.
+    Junit,
+    /// A Markdown summary: counts per rule and a table of findings.
+    Summary,
 }
 
 /// The findings of one file, with the text they point into.
@@ -76,7 +92,41 @@ pub fn render(
         OutputFormat::Concise => render_concise(reports, out),
         OutputFormat::Json => render_json(reports, out),
         OutputFormat::Jsonl => render_jsonl(reports, out),
+        OutputFormat::Github => render_github(reports, out),
+        OutputFormat::Sarif => render_sarif(reports, out),
+        OutputFormat::Junit => render_junit(reports, out),
+        OutputFormat::Summary => render_summary(reports, out),
     }
+}
+
+/// Counts per rule, most frequent first: `count code name [fixable]`.
+pub fn render_statistics(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let mut counts: std::collections::BTreeMap<(&str, &str), (usize, usize)> =
+        std::collections::BTreeMap::new();
+    for diagnostic in reports.iter().flat_map(|report| &report.diagnostics) {
+        let entry = counts
+            .entry((diagnostic.rule.code, diagnostic.rule.name))
+            .or_default();
+        entry.0 += 1;
+        if diagnostic
+            .fix
+            .as_ref()
+            .is_some_and(|fix| fix.applicability > crate::fix::Applicability::DisplayOnly)
+        {
+            entry.1 += 1;
+        }
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(&b.0)));
+    for ((code, name), (count, fixable)) in rows {
+        let note = if fixable > 0 {
+            format!(" ({fixable} fixable)")
+        } else {
+            String::new()
+        };
+        writeln!(out, "{count:>6}  {code}  {name}{note}")?;
+    }
+    Ok(())
 }
 
 /// Escapes control characters (and bidirectional overrides) in text taken from a

