@@ -43,6 +43,11 @@ pub fn run(cli: Cli, streams: &mut Streams<'_>) -> io::Result<u8> {
             path,
             force,
         }) => new_readme(&preset, &sections, path.as_deref(), force, streams),
+        Some(Command::Dates {
+            paths,
+            format,
+            stdin_filename,
+        }) => crate::show_dates::show(&paths, format, stdin_filename.as_deref(), streams),
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "readme-lint", &mut *streams.stdout);
@@ -195,7 +200,7 @@ pub fn parse_today(text: &str) -> Result<(i32, u8, u8), String> {
         }
         _ => None,
     };
-    let Some((year, month, day)) = parsed else {
+    let Some((year, month, day)) = parsed.filter(|(year, _, _)| (1..=9999).contains(year)) else {
         return Err(format!("--today `{text}` is not a date; write it as YYYY-MM-DD"));
     };
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -230,12 +235,16 @@ struct Input {
 }
 
 fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
-    if let Some(today) = &args.today
-        && let Err(message) = parse_today(today)
-    {
-        writeln!(streams.stderr, "error: {message}")?;
-        return Ok(EXIT_ERROR);
-    }
+    let today = match &args.today {
+        Some(text) => match parse_today(text) {
+            Ok((year, month, day)) => jiff::civil::date(year as i16, month as i8, day as i8),
+            Err(message) => {
+                writeln!(streams.stderr, "error: {message}")?;
+                return Ok(EXIT_ERROR);
+            }
+        },
+        None => jiff::Zoned::now().date(),
+    };
     if args.unsafe_fixes && !args.fix && !args.diff {
         // Harmless, but say it: the user probably meant --fix --unsafe-fixes.
         writeln!(
@@ -337,6 +346,7 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
         let settings = LintSettings {
             policy: &policy,
             facts: &facts,
+            today,
         };
         let source = SourceText::new(text);
 

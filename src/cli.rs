@@ -118,6 +118,16 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print the dates the date pass finds in READMEs (or standard input with `-`).
+    Dates {
+        /// Files or folders (default: every README under the current folder); `-` reads standard input.
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = DatesFormat::Human)]
+        format: DatesFormat,
+        /// The name to show for standard input.
+        #[arg(long, value_name = "PATH")]
+        stdin_filename: Option<PathBuf>,
+    },
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
     /// Print the effective config for a file, each value with where it came from.
@@ -131,6 +141,13 @@ pub enum Command {
         #[arg(long)]
         schema: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DatesFormat {
+    Human,
+    Json,
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

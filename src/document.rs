@@ -131,6 +131,33 @@ impl Document {
         sections
     }
 
+    /// Sorted byte ranges that are not prose: front matter, code, images, link
+    /// destinations and autolinks. The date pass skips them.
+    pub fn non_prose_ranges(&self, text: &str) -> Vec<Range<usize>> {
+        let mut ranges: Vec<Range<usize>> = self.code.clone();
+        ranges.extend(self.front_matter.clone());
+        for link in &self.links {
+            let source = &text[link.range.clone()];
+            if link.is_image || source == link.url || source.trim_matches(['<', '>']) == link.url {
+                ranges.push(link.range.clone());
+            } else if let Some(open) = source.rfind("](")
+                && source.ends_with(')')
+            {
+                ranges.push(link.range.start + open + 2..link.range.end - 1);
+            }
+        }
+        ranges.sort_by_key(|range| (range.start, range.end));
+        // Merge overlaps so the list stays sorted and disjoint.
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            match merged.last_mut() {
+                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                _ => merged.push(range),
+            }
+        }
+        merged
+    }
+
     /// True when `offset` lies inside a code block or code span.
     pub fn in_code(&self, offset: usize) -> bool {
         let index = self.code.partition_point(|range| range.start <= offset);

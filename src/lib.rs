@@ -6,8 +6,10 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app;
+pub mod badges;
 pub mod cli;
 pub mod config;
+pub mod dates;
 pub mod diagnostic;
 pub mod discover;
 pub mod document;
@@ -21,6 +23,7 @@ pub mod rules;
 pub mod scaffold;
 pub mod sections;
 pub mod show_config;
+pub mod show_dates;
 pub mod source;
 pub mod suppress;
 pub mod toc;

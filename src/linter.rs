@@ -19,12 +19,15 @@ pub const MAX_FIX_PASSES: usize = 10;
 pub struct LintSettings<'a> {
     pub policy: &'a Policy,
     pub facts: &'a ProjectFacts,
+    /// The date the date rules treat as today.
+    pub today: jiff::civil::Date,
 }
 
 /// Every unsuppressed finding in `source`, sorted by position then code.
 pub fn lint(source: &SourceText, settings: LintSettings<'_>) -> Vec<Diagnostic> {
     let document = Document::parse(source);
-    let context = LintContext::new(source, &document, settings.facts, settings.policy);
+    let context =
+        LintContext::new(source, &document, settings.facts, settings.policy).with_today(settings.today);
     let mut diagnostics = Vec::new();
     let mut findings = Vec::new();
     for (index, rule) in RULES.iter().enumerate() {

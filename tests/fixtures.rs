@@ -5,7 +5,8 @@
 //! - a CRLF twin of the fixture gives the same findings and the same fix, in CRLF.
 //!
 //! A rule folder may hold a `.readme-lint.yml` (else the `recommended` preset
-//! applies) and a manifest (else the project facts are empty).
+//! applies) and a manifest (else the project facts are empty), and a `git/`
+//! folder that stands for `.git` (see `support/fake_git.rs`).
 
 use readme_lint::config::{LoadedConfig, RuleSelection, load_file_chain, load_preset_chain};
 use readme_lint::diagnostic::Diagnostic;
@@ -17,6 +18,9 @@ use readme_lint::source::SourceText;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+
+#[path = "support/fake_git.rs"]
+mod fake_git;
 
 fn fixture_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -35,6 +39,9 @@ fn config_for(dir: &Path) -> LoadedConfig {
 }
 
 fn facts_for(dir: &Path) -> ProjectFacts {
+    if let Some(facts) = fake_git::facts_with_fake_git(dir) {
+        return facts;
+    }
     let has_manifest = ["Cargo.toml", "package.json", "pyproject.toml"]
         .iter()
         .any(|name| dir.join(name).is_file());
@@ -94,6 +101,8 @@ fn fixtures() {
             let settings = LintSettings {
                 policy: &policy,
                 facts: &facts,
+                // A fixed today keeps the date rules' snapshots stable.
+                today: jiff::civil::date(2026, 11, 21),
             };
             let text = std::fs::read_to_string(&file).unwrap();
             let source = SourceText::new(text.clone());

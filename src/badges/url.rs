@@ -15,6 +15,8 @@ pub struct UrlParts {
     pub path: Range<usize>,
     /// After the `?`, up to a `#`.
     pub query: Option<Range<usize>>,
+    /// After the `#`.
+    pub fragment: Option<Range<usize>>,
 }
 
 /// One `key=value` of a query string, as ranges of the URL text.
@@ -70,12 +72,37 @@ impl UrlParts {
         } else {
             None
         };
+        let fragment = url[after_path..]
+            .find('#')
+            .map(|index| after_path + index + 1..url.len());
         Some(UrlParts {
             scheme,
             host,
             path: path_start..after_path,
             query,
+            fragment,
         })
+    }
+
+    /// The path's segments between `/`s; a trailing `/` adds no empty segment.
+    pub fn path_segments(&self, url: &str) -> Vec<Range<usize>> {
+        let path = self.path.clone();
+        let mut segments = Vec::new();
+        if path.is_empty() {
+            return segments;
+        }
+        let mut start = path.start + 1;
+        while start <= path.end {
+            let end = url[start..path.end]
+                .find('/')
+                .map_or(path.end, |index| start + index);
+            segments.push(start..end);
+            start = end + 1;
+        }
+        if segments.last().is_some_and(|last| last.is_empty()) {
+            segments.pop();
+        }
+        segments
     }
 
     /// The host in lowercase.
@@ -206,7 +233,11 @@ mod tests {
         assert!(bare.path.is_empty());
         assert_eq!(UrlParts::parse("docs/x.svg"), None);
         assert_eq!(UrlParts::parse("mailto:x@y"), None);
-        assert!(UrlParts::parse("HTTP://X.org/a").unwrap().is_plain_http("HTTP://X.org/a"));
+        assert!(
+            UrlParts::parse("HTTP://X.org/a")
+                .unwrap()
+                .is_plain_http("HTTP://X.org/a")
+        );
     }
 
     #[test]

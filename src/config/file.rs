@@ -39,6 +39,12 @@ pub struct ConfigFile {
     /// The section policy.
     #[serde(default)]
     pub sections: SectionsConfig,
+    /// The badge policy and extra badge services.
+    #[serde(default)]
+    pub badges: crate::badges::BadgesConfig,
+    /// The date policy.
+    #[serde(default)]
+    pub dates: crate::dates::DatesConfig,
 }
 
 /// Settings for the files that match `files`.
@@ -52,6 +58,10 @@ pub struct Override {
     pub rules: RuleSettings,
     #[serde(default)]
     pub sections: SectionsConfig,
+    #[serde(default)]
+    pub badges: crate::badges::BadgesConfig,
+    #[serde(default)]
+    pub dates: crate::dates::DatesConfig,
 }
 
 /// Which sections a README must, may not, and in what order should have.

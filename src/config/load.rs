@@ -222,11 +222,13 @@ fn load_named_preset(
 
 fn compile_layer(origin: Origin, base_dir: PathBuf, config: ConfigFile) -> Result<Layer, ConfigError> {
     check_rules(&config.rules, &origin)?;
+    check_dates(&config.dates, &origin)?;
     let include = compile_globs(&config.include, &origin)?;
     let exclude = compile_globs(&config.exclude, &origin)?;
     let mut overrides = Vec::with_capacity(config.overrides.len());
     for entry in &config.overrides {
         check_rules(&entry.rules, &origin)?;
+        check_dates(&entry.dates, &origin)?;
         overrides.push(compile_globs(&entry.files, &origin)?);
     }
     Ok(Layer {
@@ -236,6 +238,18 @@ fn compile_layer(origin: Origin, base_dir: PathBuf, config: ConfigFile) -> Resul
         include,
         exclude,
         overrides,
+    })
+}
+
+/// Rejects a bad date format or maximum age where it is written.
+fn check_dates(dates: &crate::dates::DatesConfig, origin: &Origin) -> Result<(), ConfigError> {
+    let mut scratch = crate::dates::DatesPolicy::default();
+    scratch.merge(dates).map_err(|(message, location)| {
+        let error = ConfigError::new(origin, message);
+        match location {
+            Some(location) => error.at(&location),
+            None => error,
+        }
     })
 }
 

@@ -49,6 +49,10 @@ pub struct Policy {
     pub catalog: Arc<SectionCatalog>,
     /// The chain the policy was built from, base first.
     pub chain: Vec<String>,
+    /// Required badges and the services a config adds to the badge catalogue.
+    pub badges: crate::badges::BadgePolicy,
+    /// Date format, order, maximum age and copyright fix.
+    pub dates: crate::dates::DatesPolicy,
 }
 
 impl Policy {
@@ -118,16 +122,23 @@ impl LoadedConfig {
                 })
                 .collect(),
             sections: SectionPolicy::default(),
+            badges: Default::default(),
+            dates: Default::default(),
             catalog: self.catalog.clone(),
             chain: self.layers.iter().map(|layer| layer.origin.to_string()).collect(),
         };
         for layer in &self.layers {
             apply_rules(&mut policy, &layer.config.rules, &layer.origin);
             apply_sections(&mut policy.sections, &layer.config.sections, &layer.origin);
+            policy.badges.merge(&layer.config.badges);
+            // Checked when the layer was loaded, so merging cannot fail here.
+            let _ = policy.dates.merge(&layer.config.dates);
             for (entry, globs) in layer.config.overrides.iter().zip(&layer.overrides) {
                 if matches(globs, &layer.base_dir, path) {
                     apply_rules(&mut policy, &entry.rules, &layer.origin);
                     apply_sections(&mut policy.sections, &entry.sections, &layer.origin);
+                    policy.badges.merge(&entry.badges);
+                    let _ = policy.dates.merge(&entry.dates);
                 }
             }
         }

@@ -18,6 +18,14 @@ pub struct GitFacts {
     pub default_branch: Option<String>,
     /// `.github/workflows/*.yml` and `*.yaml`, sorted by file name.
     pub workflows: Vec<Workflow>,
+    /// The branch `refs/remotes/origin/HEAD` names (unlike `default_branch`, never
+    /// the checked-out branch).
+    pub origin_head: Option<String>,
+    /// Local and origin branch names (`refs/heads/*`, `refs/remotes/origin/*`,
+    /// loose or packed), sorted.
+    pub branches: Vec<String>,
+    /// A `.travis.yml` sits where the workflows are looked for.
+    pub has_travis_yml: bool,
 }
 
 /// Where a remote lives, e.g. `github.com`, `me`, `tool`.
@@ -108,6 +116,13 @@ pub(super) fn read_git_facts(facts_root: &Path, repo_root: Option<PathBuf>) -> G
             .as_deref()
             .and_then(RemoteRepo::parse),
         default_branch: dirs.as_ref().and_then(GitDirs::default_branch),
+        origin_head: dirs.as_ref().and_then(GitDirs::origin_head_branch),
+        branches: dirs.as_ref().map(GitDirs::known_branches).unwrap_or_default(),
+        has_travis_yml: repo_root
+            .as_deref()
+            .unwrap_or(facts_root)
+            .join(".travis.yml")
+            .is_file(),
         repo_root,
         workflows,
     }
@@ -179,6 +194,39 @@ impl GitDirs {
             .map(|(branch, _)| branch)
             .min_by_key(|branch| (!matches!(branch.as_str(), "main" | "master"), *branch))
             .cloned()
+    }
+
+    /// Branch names under `refs/heads/` and `refs/remotes/origin/` (not `HEAD`),
+    /// loose (nested folders included) or packed.
+    fn known_branches(&self) -> Vec<String> {
+        const PREFIXES: [&str; 2] = ["refs/heads/", ORIGIN_REFS];
+        let packed_text = fs::read_to_string(self.common_dir.join("packed-refs")).unwrap_or_default();
+        let mut branches: Vec<String> = packed_text
+            .lines()
+            .filter_map(|line| line.split_once(' ').map(|(_, name)| name.trim()))
+            .filter_map(|name| PREFIXES.iter().find_map(|prefix| name.strip_prefix(prefix)))
+            .map(str::to_owned)
+            .collect();
+        for prefix in PREFIXES {
+            let mut pending = vec![(self.common_dir.join(prefix), String::new())];
+            while let Some((dir, name_prefix)) = pending.pop() {
+                for entry in fs::read_dir(&dir).into_iter().flatten().filter_map(Result::ok) {
+                    let Ok(name) = entry.file_name().into_string() else {
+                        continue;
+                    };
+                    let name = format!("{name_prefix}{name}");
+                    if entry.path().is_dir() {
+                        pending.push((entry.path(), format!("{name}/")));
+                    } else {
+                        branches.push(name);
+                    }
+                }
+            }
+        }
+        branches.retain(|branch| branch != "HEAD");
+        branches.sort();
+        branches.dedup();
+        branches
     }
 
     /// Object id of each origin branch, from packed-refs and loose ref files;
@@ -418,6 +466,32 @@ mod tests {
             assert_eq!(facts.repo_root.as_deref(), Some(repo.path()));
             assert_eq!(facts.origin, remote("github.com", "me", "tool"));
         }
+    }
+
+    #[test]
+    fn branches_origin_head_and_travis_config() {
+        let packed =
+            "# pack-refs\naaaa refs/heads/packed-local\nbbbb refs/remotes/origin/dev\naaaa refs/tags/v1\n";
+        let repo = fake_repo(&[
+            ("HEAD", "ref: refs/heads/feature/x\n"),
+            ("refs/heads/feature/x", "aaaa\n"),
+            ("refs/remotes/origin/HEAD", "ref: refs/remotes/origin/main\n"),
+            ("refs/remotes/origin/main", "aaaa\n"),
+            ("packed-refs", packed),
+        ]);
+        write_file(repo.path(), ".travis.yml", "language: rust\n");
+        let facts = facts_of(repo.path());
+        assert_eq!(facts.origin_head.as_deref(), Some("main"));
+        assert_eq!(facts.branches, ["dev", "feature/x", "main", "packed-local"]);
+        assert!(facts.has_travis_yml);
+
+        // Without origin's HEAD the default branch is the checked-out one, but
+        // `origin_head` stays unknown.
+        let repo = fake_repo(&[("HEAD", "ref: refs/heads/topic\n")]);
+        let facts = facts_of(repo.path());
+        assert_eq!(facts.default_branch.as_deref(), Some("topic"));
+        assert_eq!(facts.origin_head, None);
+        assert!(!facts.has_travis_yml);
     }
 
     #[test]

@@ -21,6 +21,12 @@ pub struct LintContext<'a> {
     loosely_classified: Vec<Option<&'a SectionDef>>,
     title: Option<usize>,
     body_level: u8,
+    /// The dates written in the prose, found on first use (see [`LintContext::dates`]).
+    dates: std::cell::OnceCell<Vec<crate::dates::FoundDate>>,
+    /// The date the date rules treat as today.
+    today: jiff::civil::Date,
+    /// The document's badges, found on first use (see [`LintContext::badges`]).
+    badges: std::cell::OnceCell<Vec<crate::badges::Badge<'a>>>,
 }
 
 impl<'a> LintContext<'a> {
@@ -75,7 +81,32 @@ impl<'a> LintContext<'a> {
             loosely_classified,
             title,
             body_level,
+            badges: std::cell::OnceCell::new(),
+            dates: std::cell::OnceCell::new(),
+            today: jiff::civil::date(1970, 1, 1),
         }
+    }
+
+    /// Sets the date the date rules treat as today.
+    pub fn with_today(mut self, today: jiff::civil::Date) -> Self {
+        self.today = today;
+        self
+    }
+
+    pub fn today(&self) -> jiff::civil::Date {
+        self.today
+    }
+
+    /// The dates in the README's prose, found once per lint and shared by the rules.
+    pub fn dates(&self) -> &[crate::dates::FoundDate] {
+        self.dates.get_or_init(|| {
+            crate::dates::find_dates(self.text(), &self.document.non_prose_ranges(self.text()))
+        })
+    }
+
+    /// The badges of the document, extracted once per lint and shared by the rules.
+    pub fn badges(&self) -> &[crate::badges::Badge<'a>] {
+        self.badges.get_or_init(|| crate::badges::extract(self))
     }
 
     pub fn text(&self) -> &'a str {

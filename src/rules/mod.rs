@@ -3,15 +3,32 @@
 //! Adding a rule: write `src/rules/<name>.rs` with a unit struct implementing
 //! [`Rule`], write `rules/docs/<name>.md`, and add one line to [`RULES`].
 
+mod ambiguous_date;
+mod badge_branch;
+mod badge_placement;
+mod badge_secret;
+mod badge_wrong_repo;
 mod context;
+mod date_format;
+mod dead_badge_service;
+mod duplicate_badge;
 mod duplicate_section;
 mod empty_section;
 mod forbidden_section;
+mod future_date;
+mod insecure_badge_url;
+mod invalid_date;
+mod legacy_badge_url;
 mod missing_description;
 mod missing_section;
 mod missing_title;
+mod missing_workflow;
+mod outdated_copyright;
+mod required_badges;
 mod section_name;
 mod section_order;
+mod stale_date;
+mod static_badge_mismatch;
 mod title_mismatch;
 mod toc_out_of_date;
 pub mod unused_suppression;
@@ -103,6 +120,23 @@ pub static RULES: &[&dyn Rule] = &[
     &duplicate_section::DuplicateSection,
     &forbidden_section::ForbiddenSection,
     &toc_out_of_date::TocOutOfDate,
+    &dead_badge_service::DeadBadgeService,
+    &legacy_badge_url::LegacyBadgeUrl,
+    &insecure_badge_url::InsecureBadgeUrl,
+    &static_badge_mismatch::StaticBadgeMismatch,
+    &badge_wrong_repo::BadgeWrongRepo,
+    &badge_branch::BadgeBranch,
+    &missing_workflow::MissingWorkflow,
+    &badge_secret::BadgeSecret,
+    &badge_placement::BadgePlacement,
+    &required_badges::RequiredBadges,
+    &duplicate_badge::DuplicateBadge,
+    &date_format::DateFormatRule,
+    &ambiguous_date::AmbiguousDate,
+    &invalid_date::InvalidDate,
+    &stale_date::StaleDate,
+    &future_date::FutureDate,
+    &outdated_copyright::OutdatedCopyright,
 ];
 
 /// The rule with this name or code (codes are matched case-insensitively).

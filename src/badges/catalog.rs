@@ -1,0 +1,929 @@
+//! The badge catalogue: services as data (`rules/badges.yml`), compiled once.
+//!
+//! Each service names its hosts and its routes (path patterns with captures
+//! such as `owner`, `repo`, `branch`, `workflow`). A route is current, legacy
+//! (renamed or retired, usually with a deterministic rewrite) or dead (the
+//! service is gone); the date and the source say since when and how we know.
+
+use super::pattern::{Capture, PathPattern, Template};
+use super::url::{UrlParts, percent_decode};
+use crate::facts::{RemoteRepo, Workflow};
+use schemars::JsonSchema;
+use serde::Deserialize;
+use std::sync::{Arc, OnceLock};
+
+const BUILT_IN: &str = include_str!("../../rules/badges.yml");
+
+/// What a badge tells the reader about; `badges.required` lists these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum BadgeKind {
+    /// Build or test status (CI).
+    Ci,
+    Coverage,
+    /// The released version (crates.io, PyPI, npm, GitHub release).
+    Version,
+    License,
+    Docs,
+    Downloads,
+    /// The minimum supported toolchain or runtime (MSRV, Python, Node).
+    Runtime,
+    /// Code quality, static analysis.
+    Quality,
+    /// Dependency freshness.
+    Dependencies,
+    Security,
+    /// Chat rooms and forums.
+    Chat,
+    /// Stars, followers, sponsors.
+    Social,
+}
+
+impl BadgeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BadgeKind::Ci => "ci",
+            BadgeKind::Coverage => "coverage",
+            BadgeKind::Version => "version",
+            BadgeKind::License => "license",
+            BadgeKind::Docs => "docs",
+            BadgeKind::Downloads => "downloads",
+            BadgeKind::Runtime => "runtime",
+            BadgeKind::Quality => "quality",
+            BadgeKind::Dependencies => "dependencies",
+            BadgeKind::Security => "security",
+            BadgeKind::Chat => "chat",
+            BadgeKind::Social => "social",
+        }
+    }
+
+    /// How a message names the kind: "a CI badge", "a license badge".
+    pub fn display(self) -> &'static str {
+        match self {
+            BadgeKind::Ci => "CI",
+            other => other.as_str(),
+        }
+    }
+}
+
+/// Whether a route describes badge images or the pages badges link to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Target {
+    #[default]
+    Image,
+    Link,
+}
+
+/// Facts a rewrite needs besides the URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Need {
+    /// `{workflow-file}`: the one workflow file whose `name:` is the `workflow`
+    /// capture; only for a badge of this repository.
+    WorkflowFile,
+    /// Evidence that the project moved to travis-ci.com: the badge's link
+    /// already points there, or `.travis.yml` exists.
+    TravisEvidence,
+}
+
+/// Since when and why a route or service stopped working, and how we know.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Retirement {
+    /// A date (`2021-10-30`), or a month (`2021-06`) when the sources give no day.
+    pub since: String,
+    /// What happened, in a few words ("shut down", "route removed").
+    pub why: String,
+    /// Where this is documented: an issue, a changelog entry, a commit.
+    pub source: String,
+    /// What to do instead, as advice ("use X", "remove the badge").
+    #[serde(default)]
+    pub instead: Option<String>,
+}
+
+/// A rewrite example, checked by a test: `from` becomes `to`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RewriteExample {
+    pub from: String,
+    pub to: String,
+    /// Workflow names and their files, for `needs: [workflow-file]`.
+    #[serde(default)]
+    pub workflows: Vec<ExampleWorkflow>,
+    /// The project has moved to travis-ci.com, for `needs: [travis-evidence]`.
+    #[serde(default)]
+    pub evidence: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ExampleWorkflow {
+    pub name: String,
+    pub file: String,
+}
+
+/// A deterministic rewrite of a legacy route.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RewriteDef {
+    /// A URL template: `{name}` inserts a capture, `{/name}` a `/` and the capture
+    /// when there is one, `{name|decode}` the capture percent-decoded; `{ext}` is
+    /// the file extension taken off the last segment (`.svg`), or nothing. Query
+    /// items whose captures are missing are left out; the URL's own query follows.
+    pub to: String,
+    #[serde(default)]
+    pub needs: Vec<Need>,
+    #[serde(default)]
+    pub examples: Vec<RewriteExample>,
+}
+
+/// One route of a service.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RouteDef {
+    /// A path pattern: literals and captures, `{name}`, `{name?}`, `{name+}`,
+    /// `{name*}`, `{name:a|b}`, `{name:!a|b}`, with an optional literal prefix and
+    /// suffix around a one-segment capture (`{repo}.svg`).
+    pub path: String,
+    #[serde(default)]
+    pub target: Target,
+    /// Overrides the service's kind.
+    #[serde(default)]
+    pub kind: Option<BadgeKind>,
+    /// The route was renamed or retired; it may still render.
+    #[serde(default)]
+    pub legacy: Option<Retirement>,
+    /// The route no longer works.
+    #[serde(default)]
+    pub dead: Option<Retirement>,
+    #[serde(default)]
+    pub rewrite: Option<RewriteDef>,
+}
+
+/// One badge service.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ServiceDef {
+    /// A unique id; a config entry with a built-in id replaces the built-in service.
+    pub id: String,
+    /// The name messages use.
+    pub name: String,
+    #[serde(default)]
+    pub kind: Option<BadgeKind>,
+    /// Host names; `*.example.com` matches any subdomain.
+    pub hosts: Vec<String>,
+    /// File extensions the last path segment may carry (`svg`, `png`), taken off
+    /// before matching and available to rewrites as `{ext}`.
+    #[serde(default)]
+    pub extensions: Vec<String>,
+    /// The code host whose repositories the `owner` and `repo` captures name.
+    #[serde(default)]
+    pub forge: Option<String>,
+    /// Query parameters or captures that hold secrets.
+    #[serde(default)]
+    pub secrets: Vec<String>,
+    /// The whole service is gone.
+    #[serde(default)]
+    pub dead: Option<Retirement>,
+    /// Routes in the order they are tried; without routes, every path matches.
+    #[serde(default)]
+    pub routes: Vec<RouteDef>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct KindWords {
+    kind: BadgeKind,
+    words: Vec<String>,
+}
+
+/// Which manifest value a static badge's label announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum StaticField {
+    Version,
+    License,
+    RustVersion,
+    PythonVersion,
+    NodeVersion,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct StaticLabels {
+    field: StaticField,
+    /// Whether a label in `labels` says plainly what the message is, so that
+    /// rewriting the message is safe.
+    safe: bool,
+    labels: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct CatalogFile {
+    probe_hosts: Vec<String>,
+    https_hosts: Vec<String>,
+    badge_hosts: Vec<String>,
+    badge_path_suffixes: Vec<String>,
+    secret_params: Vec<String>,
+    kind_words: Vec<KindWords>,
+    static_labels: Vec<StaticLabels>,
+    services: Vec<ServiceDef>,
+}
+
+/// Where a route stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RouteState {
+    Current,
+    Legacy(Retirement),
+    Dead(Retirement),
+}
+
+/// A compiled route.
+#[derive(Debug, Clone)]
+pub struct Route {
+    pub pattern: PathPattern,
+    pub path: String,
+    pub target: Target,
+    pub kind: Option<BadgeKind>,
+    pub state: RouteState,
+    pub rewrite: Option<Rewrite>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rewrite {
+    pub template: Template,
+    pub def: RewriteDef,
+}
+
+/// A compiled service.
+#[derive(Debug, Clone)]
+pub struct Service {
+    pub def: ServiceDef,
+    pub routes: Vec<Route>,
+}
+
+impl Service {
+    pub fn compile(def: ServiceDef) -> Result<Service, String> {
+        let context = |error: String| format!("badge service `{}`: {error}", def.id);
+        if def.hosts.is_empty() {
+            return Err(context("lists no hosts".into()));
+        }
+        let route_defs = if def.routes.is_empty() {
+            vec![RouteDef {
+                path: "/{rest*}".into(),
+                target: Target::Image,
+                kind: None,
+                legacy: None,
+                dead: None,
+                rewrite: None,
+            }]
+        } else {
+            def.routes.clone()
+        };
+        let mut routes = Vec::new();
+        for route in route_defs {
+            let pattern = PathPattern::compile(&route.path).map_err(context)?;
+            let state = match (&route.legacy, &route.dead, &def.dead) {
+                (Some(_), Some(_), _) => {
+                    return Err(context(format!("route `{}` is both legacy and dead", route.path)));
+                }
+                (Some(legacy), None, _) => RouteState::Legacy(legacy.clone()),
+                (None, Some(dead), _) | (None, None, Some(dead)) => RouteState::Dead(dead.clone()),
+                (None, None, None) => RouteState::Current,
+            };
+            let rewrite = match &route.rewrite {
+                Some(rewrite_def) => {
+                    if state == RouteState::Current {
+                        return Err(context(format!(
+                            "route `{}` has a rewrite but is neither legacy nor dead",
+                            route.path
+                        )));
+                    }
+                    let template = Template::compile(&rewrite_def.to).map_err(context)?;
+                    let captured: Vec<&str> = pattern.capture_names().collect();
+                    for variable in template.variables() {
+                        let computed = match variable {
+                            "ext" => true,
+                            "workflow-file" => rewrite_def.needs.contains(&Need::WorkflowFile),
+                            "branch" => true,
+                            _ => false,
+                        };
+                        if !computed && !captured.contains(&variable) {
+                            return Err(context(format!(
+                                "the rewrite of `{}` uses `{{{variable}}}`, which the path does not capture",
+                                route.path
+                            )));
+                        }
+                    }
+                    Some(Rewrite {
+                        template,
+                        def: rewrite_def.clone(),
+                    })
+                }
+                None => None,
+            };
+            routes.push(Route {
+                pattern,
+                path: route.path.clone(),
+                target: route.target,
+                kind: route.kind,
+                state,
+                rewrite,
+            });
+        }
+        Ok(Service { def, routes })
+    }
+
+    fn serves(&self, host: &str) -> bool {
+        self.def.hosts.iter().any(|pattern| host_matches(pattern, host))
+    }
+
+    /// True when the service is gone entirely.
+    pub fn is_dead(&self) -> bool {
+        self.def.dead.is_some()
+    }
+}
+
+fn host_matches(pattern: &str, host: &str) -> bool {
+    match pattern.strip_prefix("*.") {
+        Some(domain) => host == domain || host.strip_suffix(domain).is_some_and(|sub| sub.ends_with('.')),
+        None => pattern.eq_ignore_ascii_case(host),
+    }
+}
+
+/// The compiled catalogue.
+#[derive(Debug)]
+pub struct Catalog {
+    pub services: Vec<Arc<Service>>,
+    pub probe_hosts: Vec<String>,
+    https_hosts: Vec<String>,
+    badge_hosts: Vec<String>,
+    badge_path_suffixes: Vec<String>,
+    secret_params: Vec<String>,
+    kind_words: Vec<KindWords>,
+    static_labels: Vec<StaticLabels>,
+}
+
+impl Catalog {
+    pub fn parse(text: &str) -> Result<Catalog, String> {
+        let file: CatalogFile = serde_saphyr::from_str(text).map_err(|error| error.to_string())?;
+        let mut services = Vec::new();
+        for def in file.services {
+            if services.iter().any(|known: &Arc<Service>| known.def.id == def.id) {
+                return Err(format!("badge service `{}` is listed twice", def.id));
+            }
+            services.push(Arc::new(Service::compile(def)?));
+        }
+        Ok(Catalog {
+            services,
+            probe_hosts: file.probe_hosts,
+            https_hosts: file.https_hosts,
+            badge_hosts: file.badge_hosts,
+            badge_path_suffixes: file.badge_path_suffixes,
+            secret_params: file.secret_params,
+            kind_words: file.kind_words,
+            static_labels: file.static_labels,
+        })
+    }
+
+    /// The catalogue in `rules/badges.yml`, compiled on first use.
+    pub fn built_in() -> &'static Catalog {
+        static CATALOG: OnceLock<Catalog> = OnceLock::new();
+        CATALOG
+            .get_or_init(|| Catalog::parse(BUILT_IN).expect("rules/badges.yml is valid (checked by a test)"))
+    }
+}
+
+/// The built-in catalogue with the services a config adds (tried first).
+#[derive(Debug, Clone, Copy)]
+pub struct CatalogView<'a> {
+    pub extra: &'a [Arc<Service>],
+    pub base: &'static Catalog,
+}
+
+/// A URL matched to a service route.
+#[derive(Debug, Clone)]
+pub struct Matched<'a> {
+    pub service: &'a Service,
+    pub route: &'a Route,
+    /// Path captures, then `ext` and a `branch` query parameter when present.
+    pub captures: Vec<Capture>,
+    pub parts: UrlParts,
+}
+
+impl Matched<'_> {
+    /// The capture's text as written in the URL.
+    pub fn get<'u>(&self, url: &'u str, name: &str) -> Option<&'u str> {
+        self.capture(name).map(|capture| &url[capture.range.clone()])
+    }
+
+    pub fn capture(&self, name: &str) -> Option<&Capture> {
+        self.captures.iter().find(|capture| capture.name == name)
+    }
+
+    /// `owner/repo` on the service's forge, when the route captures both.
+    pub fn repository(&self, url: &str) -> Option<RemoteRepo> {
+        let forge = self.service.def.forge.as_ref()?;
+        if let Some(vcs) = self.get(url, "vcs")
+            && !matches!(vcs, "github" | "gh")
+        {
+            return None;
+        }
+        let owner = percent_decode(self.get(url, "owner")?);
+        let repo = percent_decode(self.get(url, "repo")?);
+        Some(RemoteRepo {
+            host: forge.clone(),
+            owner,
+            repo: repo.strip_suffix(".git").unwrap_or(&repo).to_string(),
+        })
+    }
+
+    /// The service and route as messages name them: the service's name and the
+    /// route's leading literal segments as the URL writes them, as in
+    /// "shields.io `/github/workflow/status`"; a route that starts with a capture
+    /// (`/{owner}/...`) is named by the service alone.
+    pub fn describe(&self, url: &str) -> String {
+        let name = &self.service.def.name;
+        let segments = self.parts.path_segments(url);
+        let count = self.route.pattern.literal_prefix_len().min(segments.len());
+        if count == 0 || self.service.is_dead() {
+            return name.clone();
+        }
+        let label: String = segments[..count]
+            .iter()
+            .map(|segment| format!("/{}", &url[segment.clone()]))
+            .collect();
+        format!("{name} `{label}`")
+    }
+
+    pub fn kind(&self) -> Option<BadgeKind> {
+        self.route.kind.or(self.service.def.kind)
+    }
+}
+
+/// What a rewrite may read besides the URL.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RewriteFacts<'f> {
+    pub workflows: &'f [Workflow],
+    pub origin: Option<&'f RemoteRepo>,
+    pub travis_evidence: bool,
+}
+
+/// Why a rewrite cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Blocked {
+    NoWorkflowNamed(String),
+    SeveralWorkflowsNamed(String, Vec<String>),
+    /// The badge is not of this repository.
+    OtherRepository,
+    /// No origin remote tells which repository this is.
+    UnknownOrigin,
+    NoTravisEvidence,
+    Incomplete,
+}
+
+impl std::fmt::Display for Blocked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Blocked::NoWorkflowNamed(name) => write!(f, "no workflow in .github/workflows is named `{name}`"),
+            Blocked::SeveralWorkflowsNamed(name, files) => {
+                write!(f, "several workflows are named `{name}` ({})", files.join(", "))
+            }
+            Blocked::OtherRepository => f.write_str("the badge is not of this repository's origin"),
+            Blocked::UnknownOrigin => {
+                f.write_str("no origin remote tells whether the workflows here are the badge's")
+            }
+            Blocked::NoTravisEvidence => {
+                f.write_str("nothing shows the project moved to travis-ci.com (no .travis.yml, no .com link)")
+            }
+            Blocked::Incomplete => f.write_str("the URL lacks a part the rewrite needs"),
+        }
+    }
+}
+
+/// A workflow name as a legacy badge writes it: percent-encoded, `+` for a space.
+pub fn decode_workflow_name(raw: &str) -> String {
+    percent_decode(&raw.replace('+', " "))
+}
+
+/// The one workflow file a legacy badge's name or path refers to.
+pub fn workflow_file_for(name: &str, workflows: &[Workflow]) -> Result<String, Blocked> {
+    if let Some(path) = name.strip_prefix(".github/workflows/") {
+        return workflows
+            .iter()
+            .find(|workflow| workflow.file == path)
+            .map(|workflow| workflow.file.clone())
+            .ok_or_else(|| Blocked::NoWorkflowNamed(name.to_string()));
+    }
+    let named: Vec<&Workflow> = workflows
+        .iter()
+        .filter(|workflow| workflow.name.as_deref() == Some(name))
+        .collect();
+    match named.as_slice() {
+        [one] => Ok(one.file.clone()),
+        [] => Err(Blocked::NoWorkflowNamed(name.to_string())),
+        many => Err(Blocked::SeveralWorkflowsNamed(
+            name.to_string(),
+            many.iter().map(|workflow| workflow.file.clone()).collect(),
+        )),
+    }
+}
+
+/// True when `repo` is the origin, comparing owner and name without case.
+pub fn same_repository(repo: &RemoteRepo, origin: &RemoteRepo) -> bool {
+    repo.host.eq_ignore_ascii_case(&origin.host)
+        && repo.owner.eq_ignore_ascii_case(&origin.owner)
+        && repo.repo.eq_ignore_ascii_case(&origin.repo)
+}
+
+impl<'a> CatalogView<'a> {
+    pub fn built_in() -> CatalogView<'static> {
+        CatalogView {
+            extra: &[],
+            base: Catalog::built_in(),
+        }
+    }
+
+    fn services(&self) -> impl Iterator<Item = &'a Service> + 'a {
+        let base: &'static [Arc<Service>] = &self.base.services;
+        self.extra
+            .iter()
+            .chain(
+                base.iter()
+                    .filter(|service| !self.extra.iter().any(|extra| extra.def.id == service.def.id)),
+            )
+            .map(Arc::as_ref)
+    }
+
+    /// The service route `url` matches, as an image or a link.
+    pub fn match_url(&self, url: &str, target: Target) -> Option<Matched<'a>> {
+        let parts = UrlParts::parse(url)?;
+        let host = parts.host_lowercase(url);
+        let all_segments = parts.path_segments(url);
+        for service in self.services() {
+            if !service.serves(&host) {
+                continue;
+            }
+            let mut segments = all_segments.clone();
+            let mut ext = None;
+            if let Some(last) = segments.last_mut() {
+                for extension in &service.def.extensions {
+                    let text = &url[last.clone()];
+                    let dotted = text.len() > extension.len() + 1
+                        && text.ends_with(extension.as_str())
+                        && text.as_bytes()[text.len() - extension.len() - 1] == b'.';
+                    if dotted {
+                        let cut = last.end - extension.len() - 1;
+                        ext = Some(cut..last.end);
+                        last.end = cut;
+                        break;
+                    }
+                }
+            }
+            for route in &service.routes {
+                if route.target != target {
+                    continue;
+                }
+                let Some(mut captures) = route.pattern.matches(url, &segments) else {
+                    continue;
+                };
+                if let Some(ext) = ext.clone() {
+                    captures.push(Capture {
+                        name: "ext".into(),
+                        range: ext,
+                    });
+                }
+                if !captures.iter().any(|capture| capture.name == "branch")
+                    && let Some(param) = parts.query_param(url, "branch")
+                    && !param.value.is_empty()
+                {
+                    captures.push(Capture {
+                        name: "branch".into(),
+                        range: param.value,
+                    });
+                }
+                return Some(Matched {
+                    service,
+                    route,
+                    captures,
+                    parts,
+                });
+            }
+        }
+        None
+    }
+
+    /// True when an image at `url` is a badge: a known service serves it, or its
+    /// host or path looks like one.
+    pub fn is_badge_image(&self, url: &str) -> bool {
+        if self.match_url(url, Target::Image).is_some() {
+            return true;
+        }
+        let Some(parts) = UrlParts::parse(url) else {
+            return false;
+        };
+        let host = parts.host_lowercase(url);
+        if self
+            .base
+            .badge_hosts
+            .iter()
+            .any(|pattern| host_matches(pattern, &host))
+        {
+            return true;
+        }
+        let path = url[parts.path.clone()].to_ascii_lowercase();
+        self.base
+            .badge_path_suffixes
+            .iter()
+            .any(|suffix| path.ends_with(suffix.as_str()))
+    }
+
+    /// Query parameters that hold secrets on any badge URL.
+    pub fn secret_param_names(&self) -> impl Iterator<Item = &str> {
+        self.base.secret_params.iter().map(String::as_str)
+    }
+
+    /// True when `host` is known to serve https: a live service's host, or listed.
+    pub fn serves_https(&self, host: &str) -> bool {
+        self.base
+            .https_hosts
+            .iter()
+            .any(|pattern| host_matches(pattern, host))
+            || self
+                .services()
+                .any(|service| !service.is_dead() && service.serves(host) && !service.def.hosts.is_empty())
+    }
+
+    /// Query parameters that hold secrets on any badge URL, plus `service`'s own.
+    pub fn is_secret_param(&self, name: &str, service: Option<&Service>) -> bool {
+        self.base.secret_params.iter().any(|param| param == name)
+            || service.is_some_and(|service| service.def.secrets.iter().any(|secret| secret == name))
+    }
+
+    /// The kind that words in an alt text or label suggest.
+    pub fn kind_from_words(&self, text: &str) -> Option<BadgeKind> {
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .filter(|word| !word.is_empty())
+            .collect();
+        self.base.kind_words.iter().find_map(|entry| {
+            entry
+                .words
+                .iter()
+                .any(|wanted| {
+                    if wanted.contains(' ') {
+                        lower.contains(wanted.as_str())
+                    } else {
+                        words.contains(&wanted.as_str())
+                    }
+                })
+                .then_some(entry.kind)
+        })
+    }
+
+    /// The manifest value a static badge label announces, and whether the label
+    /// says so plainly.
+    pub fn static_field(&self, label: &str) -> Option<(StaticField, bool)> {
+        let label = label.trim().to_lowercase();
+        self.base
+            .static_labels
+            .iter()
+            .find_map(|entry| entry.labels.contains(&label).then_some((entry.field, entry.safe)))
+    }
+
+    /// Rewrites a legacy or dead route's URL to its current form.
+    pub fn rewrite(
+        &self,
+        url: &str,
+        matched: &Matched<'_>,
+        facts: &RewriteFacts<'_>,
+    ) -> Result<String, Blocked> {
+        let rewrite = matched.route.rewrite.as_ref().ok_or(Blocked::Incomplete)?;
+        let mut workflow_file = None;
+        for need in &rewrite.def.needs {
+            match need {
+                Need::WorkflowFile => {
+                    let repository = matched.repository(url).ok_or(Blocked::Incomplete)?;
+                    let origin = facts.origin.ok_or(Blocked::UnknownOrigin)?;
+                    if !same_repository(&repository, origin) {
+                        return Err(Blocked::OtherRepository);
+                    }
+                    let name = decode_workflow_name(matched.get(url, "workflow").ok_or(Blocked::Incomplete)?);
+                    workflow_file = Some(workflow_file_for(&name, facts.workflows)?);
+                }
+                Need::TravisEvidence => {
+                    if !facts.travis_evidence {
+                        return Err(Blocked::NoTravisEvidence);
+                    }
+                }
+            }
+        }
+        let lookup = |name: &str| -> Option<String> {
+            match name {
+                "workflow-file" => workflow_file.as_deref().map(|file| {
+                    file.split('/')
+                        .map(super::url::encode_path_segment)
+                        .collect::<Vec<_>>()
+                        .join("/")
+                }),
+                "ext" => Some(matched.get(url, "ext").unwrap_or("").to_string()),
+                other => matched.get(url, other).map(str::to_string),
+            }
+        };
+        let expanded = rewrite.template.expand(&lookup).ok_or(Blocked::Incomplete)?;
+        let mut query: Vec<String> = expanded
+            .query
+            .iter()
+            .map(|(key, value)| match value {
+                Some(value) => format!("{key}={value}"),
+                None => key.clone(),
+            })
+            .collect();
+        for param in matched.parts.query_params(url) {
+            let key = &url[param.key.clone()];
+            if !expanded.query.iter().any(|(added, _)| added == key) {
+                query.push(url[param.whole.clone()].to_string());
+            }
+        }
+        let mut out = expanded.base;
+        if !query.is_empty() {
+            out.push('?');
+            out.push_str(&query.join("&"));
+        }
+        if let Some(fragment) = matched.parts.fragment.clone() {
+            out.push('#');
+            out.push_str(&url[fragment]);
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view() -> CatalogView<'static> {
+        CatalogView::built_in()
+    }
+
+    /// A ` #` after a plain YAML value starts a comment and would cut a source short.
+    #[test]
+    fn no_value_is_cut_by_a_comment() {
+        for (index, line) in BUILT_IN.lines().enumerate() {
+            let trimmed = line.trim_start().trim_start_matches("- ");
+            if trimmed.starts_with('#') || trimmed.starts_with('{') {
+                continue;
+            }
+            if let Some((_, value)) = trimmed.split_once(": ") {
+                assert!(
+                    !value.contains(" #") || value.starts_with(['"', '\'']),
+                    "rules/badges.yml:{}: quote the value, or ` #` starts a comment",
+                    index + 1
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn built_in_catalogue_compiles() {
+        let catalog = Catalog::parse(BUILT_IN).unwrap_or_else(|error| panic!("rules/badges.yml: {error}"));
+        assert!(catalog.services.len() > 20);
+        assert!(!catalog.probe_hosts.is_empty());
+    }
+
+    /// Every rewrite maps its examples, and the result is a current route (so a
+    /// second fix changes nothing).
+    #[test]
+    fn every_rewrite_maps_its_examples() {
+        let view = view();
+        let mut checked = 0;
+        for service in &view.base.services {
+            for route in &service.routes {
+                let Some(rewrite) = &route.rewrite else { continue };
+                assert!(
+                    !rewrite.def.examples.is_empty(),
+                    "`{}` route `{}` has a rewrite without examples",
+                    service.def.id,
+                    route.path
+                );
+                for example in &rewrite.def.examples {
+                    let matched = view
+                        .match_url(&example.from, route.target)
+                        .unwrap_or_else(|| panic!("`{}` matches no route", example.from));
+                    assert!(
+                        std::ptr::eq(matched.route, route),
+                        "`{}` matches `{}` of `{}`, not `{}`",
+                        example.from,
+                        matched.route.path,
+                        matched.service.def.id,
+                        route.path
+                    );
+                    let workflows: Vec<Workflow> = example
+                        .workflows
+                        .iter()
+                        .map(|workflow| Workflow {
+                            file: workflow.file.clone(),
+                            name: Some(workflow.name.clone()),
+                        })
+                        .collect();
+                    let origin = matched.repository(&example.from);
+                    let facts = RewriteFacts {
+                        workflows: &workflows,
+                        origin: origin.as_ref(),
+                        travis_evidence: example.evidence,
+                    };
+                    let rewritten = view
+                        .rewrite(&example.from, &matched, &facts)
+                        .unwrap_or_else(|blocked| panic!("`{}`: {blocked}", example.from));
+                    assert_eq!(rewritten, example.to, "rewriting `{}`", example.from);
+                    let again = view
+                        .match_url(&rewritten, route.target)
+                        .unwrap_or_else(|| panic!("the rewrite `{rewritten}` matches no route"));
+                    assert_eq!(
+                        again.route.state,
+                        RouteState::Current,
+                        "the rewrite `{rewritten}` is not a current route"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 10, "only {checked} rewrite examples");
+    }
+
+    #[test]
+    fn needs_block_rewrites_without_facts() {
+        let view = view();
+        let url = "https://github.com/o/r/workflows/CI/badge.svg";
+        let matched = view.match_url(url, Target::Image).unwrap();
+        let origin = RemoteRepo {
+            host: "github.com".into(),
+            owner: "O".into(),
+            repo: "R".into(),
+        };
+        let two = [
+            Workflow {
+                file: "a.yml".into(),
+                name: Some("CI".into()),
+            },
+            Workflow {
+                file: "b.yml".into(),
+                name: Some("CI".into()),
+            },
+        ];
+        let facts = RewriteFacts {
+            workflows: &two,
+            origin: Some(&origin),
+            travis_evidence: false,
+        };
+        assert!(matches!(
+            view.rewrite(url, &matched, &facts),
+            Err(Blocked::SeveralWorkflowsNamed(..))
+        ));
+        let facts = RewriteFacts {
+            workflows: &two[..1],
+            origin: None,
+            travis_evidence: false,
+        };
+        assert_eq!(view.rewrite(url, &matched, &facts), Err(Blocked::UnknownOrigin));
+        let facts = RewriteFacts {
+            workflows: &two[..1],
+            origin: Some(&origin),
+            travis_evidence: false,
+        };
+        assert_eq!(
+            view.rewrite(url, &matched, &facts).unwrap(),
+            "https://github.com/o/r/actions/workflows/a.yml/badge.svg"
+        );
+        let travis = "https://travis-ci.org/o/r.svg?branch=master";
+        let matched = view.match_url(travis, Target::Image).unwrap();
+        assert_eq!(
+            view.rewrite(travis, &matched, &RewriteFacts::default()),
+            Err(Blocked::NoTravisEvidence)
+        );
+    }
+
+    #[test]
+    fn badge_images_and_kinds() {
+        let view = view();
+        assert!(view.is_badge_image("https://img.shields.io/anything/at/all"));
+        assert!(view.is_badge_image("https://example.com/x/badge.svg"));
+        assert!(!view.is_badge_image("https://example.com/screenshot.png"));
+        assert_eq!(view.kind_from_words("Build Status"), Some(BadgeKind::Ci));
+        assert_eq!(view.kind_from_words("License: MIT"), Some(BadgeKind::License));
+        assert_eq!(view.kind_from_words("crates.io"), Some(BadgeKind::Version));
+        let matched = view
+            .match_url("https://img.shields.io/travis/com/o/r/dev.svg", Target::Image)
+            .unwrap();
+        assert_eq!(matched.route.state, RouteState::Current);
+        assert_eq!(
+            matched.get("https://img.shields.io/travis/com/o/r/dev.svg", "branch"),
+            Some("dev")
+        );
+        assert!(view.serves_https("img.shields.io"));
+        assert!(!view.serves_https("meritbadge.herokuapp.com"));
+    }
+}

@@ -1,0 +1,657 @@
+//! Finding the badges of a document, with the place each URL is written.
+//!
+//! comrak resolves reference links, so its nodes carry the URL but not where it
+//! is written; the destination (inline, or on the definition line) is found
+//! here in the source and checked against comrak's URL before a fix may edit it.
+
+use super::catalog::{CatalogView, Target};
+use super::html::{self, Tag};
+use super::{Badge, BadgeUrl, Place, Syntax, Written, has_placeholder};
+use crate::document::{Document, Link};
+use crate::rules::LintContext;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Every badge of the document, in document order.
+pub fn extract<'a>(context: &LintContext<'a>) -> Vec<Badge<'a>> {
+    let text = context.text();
+    let catalog = context.policy.badges.catalog();
+    let title_start = context.title().map(|title| title.range.start);
+    // The badge block ends at the first heading after the title: a Markdown one,
+    // or an HTML block that starts with `<h2>`...`<h6>`.
+    let html_heading = context
+        .document
+        .html
+        .iter()
+        .filter(|html| html.is_block && title_start.is_none_or(|title| html.range.start > title))
+        .find(|html| {
+            let start = text[html.range.clone()].trim_start().to_ascii_lowercase();
+            ["<h2", "<h3", "<h4", "<h5", "<h6"]
+                .iter()
+                .any(|tag| start.starts_with(tag))
+        })
+        .map(|html| html.range.start);
+    let markdown_heading = context.first_body_heading_start();
+    let header_end = match (markdown_heading, html_heading) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b).unwrap_or(text.len()),
+    };
+    let extractor = Extractor {
+        text,
+        document: context.document,
+        catalog,
+        title_start,
+        header_end,
+        definitions: definitions(text, context.document),
+    };
+    let mut badges = extractor.markdown_badges();
+    badges.extend(extractor.html_badges());
+    badges.sort_by_key(|badge| (badge.range.start, badge.image.report_range(&badge.range).start));
+    badges
+}
+
+struct Extractor<'t, 'a> {
+    text: &'t str,
+    document: &'t Document,
+    catalog: CatalogView<'a>,
+    title_start: Option<usize>,
+    header_end: usize,
+    /// Normalized label -> the destination's range on its definition line.
+    definitions: HashMap<String, Range<usize>>,
+}
+
+/// A link or image as written: its bracket text and how its URL is given.
+struct Parsed {
+    destination: Option<Range<usize>>,
+    by_reference: bool,
+}
+
+impl<'a> Extractor<'_, 'a> {
+    fn markdown_badges(&self) -> Vec<Badge<'a>> {
+        let links = &self.document.links;
+        let mut badges = Vec::new();
+        for image in links.iter().filter(|link| link.is_image) {
+            if has_placeholder(&image.url) || !self.catalog.is_badge_image(&image.url) {
+                continue;
+            }
+            let (image_url, image_syntax) = self.markdown_url(image);
+            // The innermost link around the image.
+            let around = links
+                .iter()
+                .filter(|link| {
+                    !link.is_image
+                        && link.range.start <= image.range.start
+                        && image.range.end <= link.range.end
+                })
+                .max_by_key(|link| link.range.start);
+            let (link, link_by_reference) = match around {
+                Some(link) if !has_placeholder(&link.url) => {
+                    let (url, parsed) = self.markdown_url(link);
+                    (Some(url), parsed)
+                }
+                _ => (None, false),
+            };
+            let range = around.map_or(image.range.clone(), |link| link.range.clone());
+            let syntax = if image_syntax || link_by_reference {
+                Syntax::Reference
+            } else {
+                Syntax::Inline
+            };
+            badges.push(self.badge(range, image.text.clone(), image_url, link, syntax));
+        }
+        badges
+    }
+
+    fn badge(
+        &self,
+        range: Range<usize>,
+        alt: String,
+        image: BadgeUrl,
+        link: Option<BadgeUrl>,
+        syntax: Syntax,
+    ) -> Badge<'a> {
+        let place = if self.title_start.is_some_and(|title| range.start < title) {
+            Place::BeforeTitle
+        } else if range.start < self.header_end {
+            Place::Header
+        } else {
+            Place::Body
+        };
+        let blocks = &self.document.blocks;
+        let index = blocks.partition_point(|block| block.range.start <= range.start);
+        let block = index
+            .checked_sub(1)
+            .filter(|&index| range.start <= blocks[index].range.end);
+        let image_match = self.catalog.match_url(&image.url, Target::Image);
+        let link_match = link
+            .as_ref()
+            .and_then(|link| self.catalog.match_url(&link.url, Target::Link));
+        Badge {
+            range,
+            alt,
+            image,
+            link,
+            syntax,
+            place,
+            block,
+            image_match,
+            link_match,
+        }
+    }
+
+    /// The URL of a Markdown link or image, and whether it is given by reference.
+    fn markdown_url(&self, link: &Link) -> (BadgeUrl, bool) {
+        let parsed = self.parse_link(link);
+        let written = parsed.destination.and_then(|destination| {
+            let raw = &self.text[destination.clone()];
+            let (decoded, map) = decode(raw, destination.start, true);
+            (decoded == link.url).then(|| Written {
+                range: destination,
+                escape_ampersands: raw.contains("&amp;"),
+                map: (decoded != raw).then_some(map),
+            })
+        });
+        let url = BadgeUrl {
+            url: link.url.clone(),
+            written,
+            by_reference: parsed.by_reference,
+        };
+        (url, parsed.by_reference)
+    }
+
+    fn parse_link(&self, link: &Link) -> Parsed {
+        let text = self.text;
+        let none = Parsed {
+            destination: None,
+            by_reference: false,
+        };
+        let open = if link.is_image {
+            link.range.start + 1
+        } else {
+            link.range.start
+        };
+        if text.as_bytes().get(open) != Some(&b'[') {
+            return none;
+        }
+        let Some(close) = bracket_end(text, open, link.range.end) else {
+            return none;
+        };
+        let bracket_text = &text[open + 1..close];
+        let after = close + 1;
+        match text.as_bytes().get(after) {
+            Some(b'(') if after < link.range.end => Parsed {
+                destination: inline_destination(text, after, link.range.end),
+                by_reference: false,
+            },
+            Some(b'[') if after < link.range.end => {
+                let label_end = text[after + 1..link.range.end]
+                    .find(']')
+                    .map(|index| after + 1 + index);
+                let label = match label_end {
+                    Some(end) if end > after + 1 => &text[after + 1..end],
+                    _ => bracket_text,
+                };
+                Parsed {
+                    destination: self.definitions.get(&normalize_label(label)).cloned(),
+                    by_reference: true,
+                }
+            }
+            _ => Parsed {
+                destination: self.definitions.get(&normalize_label(bracket_text)).cloned(),
+                by_reference: true,
+            },
+        }
+    }
+
+    fn html_badges(&self) -> Vec<Badge<'a>> {
+        let mut badges = Vec::new();
+        // Inline HTML tags of one paragraph belong together (`<a>`, `<img>`, `</a>`
+        // are separate nodes); an HTML block stands alone.
+        let mut groups: Vec<Vec<Range<usize>>> = Vec::new();
+        let mut last_block = None;
+        for html in &self.document.html {
+            let block = self.block_of(html.range.start);
+            if html.is_block || block != last_block || groups.is_empty() {
+                groups.push(Vec::new());
+            }
+            last_block = if html.is_block { None } else { block };
+            groups.last_mut().expect("a group").push(html.range.clone());
+        }
+        for group in groups {
+            let tags: Vec<Tag> = group
+                .iter()
+                .flat_map(|range| html::scan(self.text, range.clone()))
+                .collect();
+            let mut open_link: Option<(usize, Option<Range<usize>>)> = None;
+            let mut inside: Vec<usize> = Vec::new();
+            for tag in tags {
+                match (tag.name.as_str(), tag.closing) {
+                    ("a", false) => {
+                        open_link = Some((tag.range.start, tag.attribute("href")));
+                        inside.clear();
+                    }
+                    ("a", true) => {
+                        for &index in &inside {
+                            let badge: &mut Badge<'a> = &mut badges[index];
+                            badge.range.end = tag.range.end;
+                        }
+                        inside.clear();
+                        open_link = None;
+                    }
+                    ("img" | "image", false) => {
+                        let Some(src) = tag.attribute("src") else { continue };
+                        let image = self.attribute_url(src);
+                        if has_placeholder(&image.url) || !self.catalog.is_badge_image(&image.url) {
+                            continue;
+                        }
+                        let alt = tag
+                            .attribute("alt")
+                            .map(|alt| decode(&self.text[alt.clone()], alt.start, false).0)
+                            .unwrap_or_default();
+                        let (start, link) = match &open_link {
+                            Some((start, href)) => {
+                                (*start, href.clone().map(|href| self.attribute_url(href)))
+                            }
+                            None => (tag.range.start, self.markdown_link_around(&tag.range)),
+                        };
+                        let link = link.filter(|link| !has_placeholder(&link.url));
+                        let range = start..tag.range.end;
+                        if open_link.is_some() {
+                            inside.push(badges.len());
+                        }
+                        badges.push(self.badge(range, alt, image, link, Syntax::Html));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        badges
+    }
+
+    fn attribute_url(&self, value: Range<usize>) -> BadgeUrl {
+        let raw = &self.text[value.clone()];
+        let (decoded, map) = decode(raw, value.start, false);
+        // A value with spaces around the URL is left alone by fixes.
+        let exact = raw.trim() == raw && !raw.is_empty();
+        let decoded = decoded.trim().to_string();
+        BadgeUrl {
+            written: exact.then(|| Written {
+                range: value.clone(),
+                escape_ampersands: raw.contains("&amp;"),
+                map: (decoded != raw).then_some(map),
+            }),
+            url: decoded,
+            by_reference: false,
+        }
+    }
+
+    /// `[<img src=...>](link)`: the Markdown link around an inline HTML image.
+    fn markdown_link_around(&self, range: &Range<usize>) -> Option<BadgeUrl> {
+        let link = self
+            .document
+            .links
+            .iter()
+            .filter(|link| !link.is_image && link.range.start <= range.start && range.end <= link.range.end)
+            .max_by_key(|link| link.range.start)?;
+        Some(self.markdown_url(link).0)
+    }
+
+    fn block_of(&self, offset: usize) -> Option<usize> {
+        let blocks = &self.document.blocks;
+        let index = blocks.partition_point(|block| block.range.start <= offset);
+        index
+            .checked_sub(1)
+            .filter(|&index| offset <= blocks[index].range.end)
+    }
+}
+
+/// The `]` that closes the `[` at `open`, skipping escapes, code spans and
+/// nested brackets.
+fn bracket_end(text: &str, open: usize, limit: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let limit = limit.min(bytes.len());
+    let mut depth = 0;
+    let mut index = open;
+    while index < limit {
+        match bytes[index] {
+            b'\\' => index += 1,
+            b'`' => {
+                let run = bytes[index..limit].iter().take_while(|&&b| b == b'`').count();
+                let fence = &text[index..index + run];
+                let after = index + run;
+                match text[after..limit].find(fence) {
+                    Some(close) => index = after + close + run - 1,
+                    None => index = after - 1,
+                }
+            }
+            b'[' => depth += 1,
+            b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(index);
+                }
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    None
+}
+
+/// The destination of `(dest "title")` starting at the `(` at `open`.
+fn inline_destination(text: &str, open: usize, limit: usize) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let limit = limit.min(bytes.len());
+    let mut index = open + 1;
+    let mut newlines = 0;
+    while index < limit {
+        match bytes[index] {
+            b' ' | b'\t' => index += 1,
+            b'\n' | b'\r' if newlines == 0 => {
+                newlines += 1;
+                index += if bytes[index] == b'\r' && bytes.get(index + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+            }
+            _ => break,
+        }
+    }
+    if index >= limit {
+        return None;
+    }
+    if bytes[index] == b'<' {
+        let start = index + 1;
+        let close = text[start..limit].find(['>', '\n', '\r'])?;
+        return (bytes[start + close] == b'>').then_some(start..start + close);
+    }
+    let start = index;
+    let mut depth = 0usize;
+    while index < limit {
+        match bytes[index] {
+            b'\\' => index += 1,
+            b'(' => depth += 1,
+            b')' if depth == 0 => break,
+            b')' => depth -= 1,
+            b if b.is_ascii_whitespace() || b.is_ascii_control() => break,
+            _ => {}
+        }
+        index += 1;
+    }
+    Some(start..index.min(limit))
+}
+
+/// Link reference definitions at the top level (`[label]: destination`), the
+/// first of each label; lines in code are skipped.
+fn definitions(text: &str, document: &Document) -> HashMap<String, Range<usize>> {
+    let mut found = HashMap::new();
+    if !text.contains("]:") {
+        return found;
+    }
+    let bytes = text.as_bytes();
+    let mut line_start = 0;
+    while line_start < text.len() {
+        let line_end = text[line_start..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |index| line_start + index);
+        if let Some((label, destination)) = definition_at(text, line_start, line_end)
+            && !document.in_code(line_start)
+        {
+            found.entry(normalize_label(label)).or_insert(destination);
+        }
+        line_start = line_end;
+        if bytes.get(line_start) == Some(&b'\r') {
+            line_start += 1;
+        }
+        if bytes.get(line_start) == Some(&b'\n') {
+            line_start += 1;
+        }
+    }
+    found
+}
+
+fn definition_at(text: &str, line_start: usize, line_end: usize) -> Option<(&str, Range<usize>)> {
+    let line = &text[line_start..line_end];
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 || !line[indent..].starts_with('[') {
+        return None;
+    }
+    let label_start = line_start + indent + 1;
+    let mut index = label_start;
+    let bytes = text.as_bytes();
+    while index < line_end && bytes[index] != b']' {
+        if bytes[index] == b'\\' {
+            index += 1;
+        } else if bytes[index] == b'[' {
+            return None;
+        }
+        index += 1;
+    }
+    if index >= line_end || bytes.get(index + 1) != Some(&b':') {
+        return None;
+    }
+    let label = &text[label_start..index];
+    if label.trim().is_empty() {
+        return None;
+    }
+    // The destination follows on the same line, or on the next one.
+    let mut start = index + 2;
+    while start < text.len() && matches!(bytes[start], b' ' | b'\t') {
+        start += 1;
+    }
+    if start >= line_end {
+        start = line_end;
+        if start < text.len() && bytes[start] == b'\r' {
+            start += 1;
+        }
+        if start < text.len() && bytes[start] == b'\n' {
+            start += 1;
+        }
+        while start < text.len() && matches!(bytes[start], b' ' | b'\t') {
+            start += 1;
+        }
+    }
+    if start >= text.len() || matches!(bytes[start], b'\n' | b'\r') {
+        return None;
+    }
+    if bytes[start] == b'<' {
+        let inner = start + 1;
+        let close = text[inner..].find(['>', '\n', '\r'])?;
+        return (bytes[inner + close] == b'>').then(|| (label, inner..inner + close));
+    }
+    let end = text[start..]
+        .find(|c: char| c.is_ascii_whitespace())
+        .map_or(text.len(), |index| start + index);
+    Some((label, start..end))
+}
+
+/// A reference label as CommonMark compares them: case-folded, inner
+/// whitespace collapsed.
+fn normalize_label(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Resolves entities (and, in Markdown, backslash escapes); returns the text
+/// and, for each byte of it plus its end, the source offset it comes from.
+fn decode(raw: &str, base: usize, markdown: bool) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(raw.len());
+    let mut map = Vec::with_capacity(raw.len() + 1);
+    let bytes = raw.as_bytes();
+    let mut index = 0;
+    while index < raw.len() {
+        let (decoded, consumed) = if markdown
+            && bytes[index] == b'\\'
+            && bytes.get(index + 1).is_some_and(u8::is_ascii_punctuation)
+        {
+            ((bytes[index + 1] as char).to_string(), 2)
+        } else if bytes[index] == b'&'
+            && let Some((entity, length)) = entity_at(&raw[index..])
+        {
+            (entity.to_string(), length)
+        } else {
+            let ch = raw[index..].chars().next().expect("in bounds");
+            (ch.to_string(), ch.len_utf8())
+        };
+        for offset in 0..decoded.len() {
+            // Bytes of one character copied as is map one to one; a character made
+            // from an escape maps to the escape's start.
+            let source = if consumed == decoded.len() {
+                index + offset
+            } else {
+                index
+            };
+            map.push(base + source);
+        }
+        out.push_str(&decoded);
+        index += consumed;
+    }
+    map.push(base + raw.len());
+    (out, map)
+}
+
+fn entity_at(text: &str) -> Option<(char, usize)> {
+    let end = text[..text.len().min(12)].find(';')?;
+    let name = &text[1..end];
+    let ch = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((ch, end + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{LoadedConfig, RuleSelection, load_preset_chain};
+    use crate::facts::ProjectFacts;
+    use crate::source::SourceText;
+    use std::path::Path;
+
+    fn with_badges(text: &str, check: impl FnOnce(&str, &[Badge<'_>])) {
+        let source = SourceText::new(text.to_string());
+        let document = Document::parse(&source);
+        let config = LoadedConfig::new(load_preset_chain("recommended", Path::new(".")).unwrap(), None);
+        let policy = config.policy_for(Path::new("README.md"), &RuleSelection::default());
+        let facts = ProjectFacts::default();
+        let context = LintContext::new(&source, &document, &facts, &policy);
+        check(text, context.badges());
+    }
+
+    fn written<'t>(text: &'t str, url: &BadgeUrl) -> &'t str {
+        &text[url.written.as_ref().expect("located").range.clone()]
+    }
+
+    #[test]
+    fn every_markdown_form() {
+        let text = "# T\n\n[![CI](https://github.com/o/r/actions/workflows/ci.yml/badge.svg)](https://github.com/o/r/actions) \
+                    ![crates](<https://img.shields.io/crates/v/x.svg> \"title\")\n\
+                    [![Docs][docs-img]][docs] [![Github checks status]][github checks link]\n\n\
+                    ![screenshot](https://example.com/shot.png)\n\n## Usage\n\n\
+                    [docs-img]: https://docs.rs/x/badge.svg?a=1&amp;b=2\n[docs]: https://docs.rs/x\n\
+                    [GitHub Checks Status]:\n  https://img.shields.io/badge/checks-ok-green\n\
+                    [github  checks LINK]: <https://github.com/o/r>\n";
+        with_badges(text, |text, badges| {
+            assert_eq!(badges.len(), 4);
+            assert_eq!(
+                written(text, &badges[0].image),
+                "https://github.com/o/r/actions/workflows/ci.yml/badge.svg"
+            );
+            assert_eq!(
+                written(text, badges[0].link.as_ref().unwrap()),
+                "https://github.com/o/r/actions"
+            );
+            assert_eq!(badges[0].syntax, Syntax::Inline);
+            assert_eq!(badges[0].place, Place::Header);
+            assert_eq!(badges[0].alt, "CI");
+            assert!(badges[1].link.is_none());
+            assert_eq!(
+                written(text, &badges[1].image),
+                "https://img.shields.io/crates/v/x.svg"
+            );
+            assert_eq!(badges[2].syntax, Syntax::Reference);
+            assert_eq!(badges[2].image.url, "https://docs.rs/x/badge.svg?a=1&b=2");
+            assert_eq!(
+                written(text, &badges[2].image),
+                "https://docs.rs/x/badge.svg?a=1&amp;b=2"
+            );
+            let edit = badges[2]
+                .image
+                .edit_to("https://docs.rs/x/badge.svg?a=1&b=3")
+                .unwrap();
+            assert_eq!(&text[edit.range.clone()], "2");
+            assert_eq!(
+                written(text, badges[2].link.as_ref().unwrap()),
+                "https://docs.rs/x"
+            );
+            assert_eq!(
+                written(text, &badges[3].image),
+                "https://img.shields.io/badge/checks-ok-green"
+            );
+            assert_eq!(
+                written(text, badges[3].link.as_ref().unwrap()),
+                "https://github.com/o/r"
+            );
+        });
+    }
+
+    #[test]
+    fn html_blocks_and_inline_html() {
+        let text = "<p align=\"center\">\n  <!-- CI --><a href=\"https://travis-ci.com/o/r\"><img\n    src='https://travis-ci.org/o/r.svg?branch=master&amp;x=1' alt=\"Build\" /></a>\n  <img src=\"logo.png\">\n</p>\n\n# T\n\nText <a href=\"https://crates.io/crates/x\"><img src=\"https://img.shields.io/crates/v/x\"></a> \
+                    and [<img src=\"https://img.shields.io/badge/a-b-c\">](https://x.org).\n";
+        with_badges(text, |text, badges| {
+            assert_eq!(badges.len(), 3);
+            let first = &badges[0];
+            assert_eq!(first.syntax, Syntax::Html);
+            assert_eq!(first.place, Place::BeforeTitle);
+            assert_eq!(first.alt, "Build");
+            assert_eq!(first.image.url, "https://travis-ci.org/o/r.svg?branch=master&x=1");
+            assert!(
+                text[first.range.clone()].starts_with("<a href")
+                    && text[first.range.clone()].ends_with("</a>")
+            );
+            let edit = first
+                .image
+                .edit_to("https://travis-ci.org/o/r.svg?branch=main&x=1")
+                .unwrap();
+            assert_eq!(&text[edit.range.clone()], "master");
+            assert_eq!(
+                written(text, first.link.as_ref().unwrap()),
+                "https://travis-ci.com/o/r"
+            );
+            assert_eq!(badges[1].link.as_ref().unwrap().url, "https://crates.io/crates/x");
+            assert!(text[badges[1].range.clone()].ends_with("</a>"));
+            assert_eq!(badges[1].place, Place::Header);
+            assert_eq!(badges[2].link.as_ref().unwrap().url, "https://x.org");
+        });
+    }
+
+    #[test]
+    fn placeholders_and_code_are_skipped() {
+        let text = "# T\n\n[![v](https://img.shields.io/crates/v/{{crate}}.svg)](https://crates.io/crates/{{crate}})\n\n\
+                    ```\n![x](https://img.shields.io/badge/a-b-c)\n```\n\n`![y](https://img.shields.io/badge/a-b-c)`\n";
+        with_badges(text, |_, badges| assert!(badges.is_empty()));
+    }
+
+    #[test]
+    fn decoding_maps_offsets() {
+        let (text, map) = decode("a&amp;b\\_c", 10, true);
+        assert_eq!(text, "a&b_c");
+        assert_eq!(map, [10, 11, 16, 17, 19, 20]);
+    }
+}

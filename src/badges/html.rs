@@ -1,0 +1,195 @@
+//! A small, tolerant HTML tag scanner: enough to find `<a href>` and `<img src>`
+//! in README HTML (comments, multi-line tags, single, double or no quotes,
+//! self-closing tags), with the byte range of each attribute value so a fix can
+//! rewrite only the value.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    /// Lowercase tag name.
+    pub name: String,
+    pub closing: bool,
+    /// From `<` to `>` inclusive.
+    pub range: Range<usize>,
+    pub attributes: Vec<Attribute>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribute {
+    /// Lowercase attribute name.
+    pub name: String,
+    /// The value as written, without quotes; `None` for a bare attribute.
+    pub value: Option<Range<usize>>,
+}
+
+impl Tag {
+    pub fn attribute(&self, name: &str) -> Option<Range<usize>> {
+        self.attributes
+            .iter()
+            .find(|attribute| attribute.name == name)
+            .and_then(|attribute| attribute.value.clone())
+    }
+}
+
+/// The tags in `text[range]`, in order; comments, doctypes and processing
+/// instructions are skipped, and an unterminated tag ends the scan.
+pub fn scan(text: &str, range: Range<usize>) -> Vec<Tag> {
+    let bytes = text.as_bytes();
+    let end = range.end.min(text.len());
+    let mut tags = Vec::new();
+    let mut index = range.start;
+    while index < end {
+        let Some(offset) = text[index..end].find('<') else {
+            break;
+        };
+        let start = index + offset;
+        let rest = &text[start..end];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            index = match comment.find("-->") {
+                Some(close) => start + 4 + close + 3,
+                None => end,
+            };
+            continue;
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            index = rest.find('>').map_or(end, |close| start + close + 1);
+            continue;
+        }
+        let closing = rest.starts_with("</");
+        let name_start = start + if closing { 2 } else { 1 };
+        let name_len = text[name_start..end]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            index = start + 1;
+            continue;
+        }
+        let name = text[name_start..name_start + name_len].to_ascii_lowercase();
+        let mut cursor = name_start + name_len;
+        let mut attributes = Vec::new();
+        let mut finished = None;
+        while cursor < end {
+            let b = bytes[cursor];
+            if b.is_ascii_whitespace() || b == b'/' {
+                cursor += 1;
+                continue;
+            }
+            if b == b'>' {
+                finished = Some(cursor + 1);
+                break;
+            }
+            if b == b'<' {
+                // A `<` inside a tag: the tag was never closed.
+                break;
+            }
+            let attr_start = cursor;
+            while cursor < end
+                && !matches!(bytes[cursor], b'=' | b'>' | b'/' | b'<')
+                && !bytes[cursor].is_ascii_whitespace()
+            {
+                cursor += 1;
+            }
+            let attr_name = text[attr_start..cursor].to_ascii_lowercase();
+            let mut after = cursor;
+            while after < end && bytes[after].is_ascii_whitespace() {
+                after += 1;
+            }
+            let mut value = None;
+            if after < end && bytes[after] == b'=' {
+                after += 1;
+                while after < end && bytes[after].is_ascii_whitespace() {
+                    after += 1;
+                }
+                if after < end && matches!(bytes[after], b'"' | b'\'') {
+                    let quote = bytes[after] as char;
+                    let value_start = after + 1;
+                    match text[value_start..end].find(quote) {
+                        Some(close) => {
+                            value = Some(value_start..value_start + close);
+                            cursor = value_start + close + 1;
+                        }
+                        None => {
+                            cursor = end;
+                        }
+                    }
+                } else {
+                    let value_start = after;
+                    let mut value_end = after;
+                    while value_end < end
+                        && !bytes[value_end].is_ascii_whitespace()
+                        && bytes[value_end] != b'>'
+                    {
+                        value_end += 1;
+                    }
+                    value = Some(value_start..value_end);
+                    cursor = value_end;
+                }
+            } else {
+                cursor = after.max(cursor);
+            }
+            if !attr_name.is_empty() {
+                attributes.push(Attribute {
+                    name: attr_name,
+                    value,
+                });
+            }
+        }
+        match finished {
+            Some(tag_end) => {
+                tags.push(Tag {
+                    name,
+                    closing,
+                    range: start..tag_end,
+                    attributes,
+                });
+                index = tag_end;
+            }
+            None if cursor < end && bytes[cursor] == b'<' => index = cursor,
+            None => break,
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_links_and_images_in_messy_html() {
+        let html = "<p align=\"center\">\n<!-- <img src=\"commented\"> -->\n<a href='https://x/y?a=1&amp;b=2'\n   title=\"a > b\"><img\n  src=https://img/badge.svg alt=\"CI\" width=80 /></a>\n<br>\n</p>";
+        let tags = scan(html, 0..html.len());
+        let names: Vec<_> = tags
+            .iter()
+            .map(|tag| format!("{}{}", if tag.closing { "/" } else { "" }, tag.name))
+            .collect();
+        assert_eq!(names, ["p", "a", "img", "/a", "br", "/p"]);
+        let href = tags[1].attribute("href").unwrap();
+        assert_eq!(&html[href], "https://x/y?a=1&amp;b=2");
+        let src = tags[2].attribute("src").unwrap();
+        assert_eq!(&html[src], "https://img/badge.svg");
+        assert_eq!(&html[tags[2].attribute("alt").unwrap()], "CI");
+        assert_eq!(tags[2].attribute("width").map(|r| &html[r]), Some("80"));
+    }
+
+    #[test]
+    fn unterminated_tags_do_not_panic() {
+        for html in [
+            "<a href=\"x",
+            "<img src=",
+            "<",
+            "<<a>",
+            "< a>",
+            "<a b c",
+            "</",
+            "<!--",
+        ] {
+            let _ = scan(html, 0..html.len());
+        }
+        let tags = scan("<a <img src=x>", 0..14);
+        assert_eq!(tags.len(), 1);
+        assert_eq!(tags[0].name, "img");
+    }
+}

@@ -1,0 +1,373 @@
+//! The pattern language that describes how a date is written, and formatting a value with it.
+//!
+//! Tokens: `YYYY` `YY` (year), `MMMM` `MMM` (month name, short name), `MM` `M` (month number,
+//! padded or not), `DD` `D` (day), `Do` (ordinal day: `1st`), `dddd` `ddd` (weekday), `[Q]Q`'s `Q`
+//! (quarter), and for timestamps `HH` `mm` `ss` `S`..`SSSSSSSSS` (fraction) `Z` (zone offset).
+//! A word made only of token letters is read as tokens; any other word (`of`, `present`) is
+//! literal text, and `[...]` quotes literal text (`[T]`, `[Q]`).
+
+use std::fmt;
+
+use super::value::{DateValue, MONTH_NAMES, WEEKDAY_NAMES, check_value, weekday};
+
+/// One element of the written form of a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Token {
+    /// `YYYY`
+    Year4,
+    /// `YY`
+    Year2,
+    /// `MMMM`: `January`
+    MonthName,
+    /// `MMM`: `Jan`
+    MonthAbbr,
+    /// `MM`: `01`
+    Month2,
+    /// `M`: `1`
+    Month1,
+    /// `DD`: `05`
+    Day2,
+    /// `D`: `5`
+    Day1,
+    /// `Do`: `5th`
+    DayOrdinal,
+    /// `dddd`: `Monday`
+    WeekdayName,
+    /// `ddd`: `Mon`
+    WeekdayAbbr,
+    /// `Q`: quarter 1-4
+    Quarter,
+    /// `HH` or `H`
+    Hour,
+    /// `mm`
+    Minute,
+    /// `ss`
+    Second,
+    /// `S` repeated: fraction of a second with that many digits
+    Fraction(u8),
+    /// `Z`: zone offset or `Z`
+    Zone,
+}
+
+impl Token {
+    fn spelling(self) -> String {
+        match self {
+            Token::Year4 => "YYYY".into(),
+            Token::Year2 => "YY".into(),
+            Token::MonthName => "MMMM".into(),
+            Token::MonthAbbr => "MMM".into(),
+            Token::Month2 => "MM".into(),
+            Token::Month1 => "M".into(),
+            Token::Day2 => "DD".into(),
+            Token::Day1 => "D".into(),
+            Token::DayOrdinal => "Do".into(),
+            Token::WeekdayName => "dddd".into(),
+            Token::WeekdayAbbr => "ddd".into(),
+            Token::Quarter => "Q".into(),
+            Token::Hour => "HH".into(),
+            Token::Minute => "mm".into(),
+            Token::Second => "ss".into(),
+            Token::Fraction(n) => "S".repeat(usize::from(n)),
+            Token::Zone => "Z".into(),
+        }
+    }
+}
+
+/// A token or literal text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PatternItem {
+    Token(Token),
+    Literal(String),
+}
+
+/// A parsed date pattern such as `MMMM D, YYYY`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Pattern {
+    items: Vec<PatternItem>,
+}
+
+impl Pattern {
+    pub fn items(&self) -> &[PatternItem] {
+        &self.items
+    }
+}
+
+impl fmt::Display for Pattern {
+    /// Writes the pattern back in the pattern language.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for item in &self.items {
+            match item {
+                PatternItem::Token(t) => f.write_str(&t.spelling())?,
+                PatternItem::Literal(s) => write_literal(f, s)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Writes literal text, quoting its words so that they never read as tokens.
+fn write_literal(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
+    let mut rest = s;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_alphabetic()) {
+        f.write_str(&rest[..start])?;
+        let len = rest[start..]
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len() - start);
+        let word = &rest[start..start + len];
+        write!(f, "[{word}]")?;
+        rest = &rest[start + len..];
+    }
+    f.write_str(rest)
+}
+
+/// Why a pattern could not be parsed: the byte offset and text of the wrong part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternError {
+    pub offset: usize,
+    pub part: String,
+    pub message: String,
+}
+
+impl fmt::Display for PatternError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` at byte {}: {}", self.part, self.offset, self.message)
+    }
+}
+
+impl std::error::Error for PatternError {}
+
+const TOKEN_LETTERS: &str = "YMDdoHmsSZQ";
+
+fn error(offset: usize, part: &str, message: &str) -> PatternError {
+    PatternError {
+        offset,
+        part: part.to_string(),
+        message: message.to_string(),
+    }
+}
+
+/// Reads a word made of token letters as tokens.
+fn tokens(word: &str, offset: usize, items: &mut Vec<PatternItem>) -> Result<(), PatternError> {
+    let w = word.as_bytes();
+    let mut i = 0;
+    while i < w.len() {
+        let c = w[i];
+        let n = w[i..].iter().take_while(|&&x| x == c).count();
+        let part = &word[i..i + n];
+        let at = offset + i;
+        let t = match (c, n) {
+            (b'Y', 4) => Token::Year4,
+            (b'Y', 2) => Token::Year2,
+            (b'Y', _) => return Err(error(at, part, "a year is YYYY or YY")),
+            (b'M', 4) => Token::MonthName,
+            (b'M', 3) => Token::MonthAbbr,
+            (b'M', 2) => Token::Month2,
+            (b'M', 1) => Token::Month1,
+            (b'M', _) => return Err(error(at, part, "a month is MMMM, MMM, MM or M")),
+            (b'D', 1) if w.get(i + 1) == Some(&b'o') => {
+                items.push(PatternItem::Token(Token::DayOrdinal));
+                i += 2;
+                continue;
+            }
+            (b'D', 2) => Token::Day2,
+            (b'D', 1) => Token::Day1,
+            (b'D', _) => return Err(error(at, part, "a day is DD, D or Do")),
+            (b'd', 4) => Token::WeekdayName,
+            (b'd', 3) => Token::WeekdayAbbr,
+            (b'd', _) => return Err(error(at, part, "a weekday is dddd or ddd")),
+            (b'o', _) => return Err(error(at, part, "`o` only follows D, as in Do")),
+            (b'Q', 1) => Token::Quarter,
+            (b'Q', _) => return Err(error(at, part, "a quarter is Q")),
+            (b'H', 1 | 2) => Token::Hour,
+            (b'H', _) => return Err(error(at, part, "an hour is HH")),
+            (b'm', 2) => Token::Minute,
+            (b'm', _) => return Err(error(at, part, "minutes are mm (months are M)")),
+            (b's', 2) => Token::Second,
+            (b's', _) => return Err(error(at, part, "seconds are ss")),
+            (b'S', 1..=9) => Token::Fraction(n as u8),
+            (b'S', _) => return Err(error(at, part, "a fraction of a second has 1 to 9 S")),
+            (b'Z', 1 | 2) => Token::Zone,
+            _ => return Err(error(at, part, "a zone is Z")),
+        };
+        items.push(PatternItem::Token(t));
+        i += n;
+    }
+    Ok(())
+}
+
+fn push_literal(items: &mut Vec<PatternItem>, s: &str) {
+    if let Some(PatternItem::Literal(l)) = items.last_mut() {
+        l.push_str(s);
+    } else {
+        items.push(PatternItem::Literal(s.to_string()));
+    }
+}
+
+/// Parses a date pattern; the error names the part that is wrong.
+pub fn parse_pattern(pattern: &str) -> Result<Pattern, PatternError> {
+    let mut items = Vec::new();
+    let mut i = 0;
+    let b = pattern.as_bytes();
+    while i < b.len() {
+        let c = b[i];
+        if c == b'[' {
+            let close = pattern[i + 1..]
+                .find(']')
+                .ok_or_else(|| error(i, &pattern[i..], "`[` opens literal text that is never closed"))?;
+            push_literal(&mut items, &pattern[i + 1..i + 1 + close]);
+            i += close + 2;
+        } else if c == b']' {
+            return Err(error(i, "]", "`]` without a `[`"));
+        } else if c.is_ascii_alphabetic() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let word = &pattern[start..i];
+            if word.bytes().all(|x| TOKEN_LETTERS.as_bytes().contains(&x)) {
+                tokens(word, start, &mut items)?;
+            } else {
+                push_literal(&mut items, word);
+            }
+        } else {
+            let ch = pattern[i..].chars().next().map_or(1, char::len_utf8);
+            push_literal(&mut items, &pattern[i..i + ch]);
+            i += ch;
+        }
+    }
+    if !items.iter().any(|x| matches!(x, PatternItem::Token(_))) {
+        return Err(error(0, pattern, "the pattern has no date token"));
+    }
+    Ok(Pattern { items })
+}
+
+fn ordinal_suffix(d: u8) -> &'static str {
+    match (d % 10, d % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
+}
+
+/// Writes `value` in the form `pattern` describes; `None` when the pattern needs a part the
+/// value lacks (a day for a year-month, a year for a day and month, a clock time for any
+/// value) or a name for a month that does not exist.
+pub fn format_date(value: &DateValue, pattern: &Pattern) -> Option<String> {
+    let mut out = String::new();
+    for item in &pattern.items {
+        let t = match item {
+            PatternItem::Literal(s) => {
+                out.push_str(s);
+                continue;
+            }
+            PatternItem::Token(t) => *t,
+        };
+        let month_name = || {
+            value
+                .month()
+                .filter(|m| (1..=12).contains(m))
+                .map(|m| MONTH_NAMES[usize::from(m - 1)])
+        };
+        let piece = match t {
+            Token::Year4 => format!("{:04}", value.year()?),
+            Token::Year2 => format!("{:02}", value.year()?.rem_euclid(100)),
+            Token::MonthName => month_name()?.to_string(),
+            Token::MonthAbbr => month_name()?[..3].to_string(),
+            Token::Month2 => format!("{:02}", value.month()?),
+            Token::Month1 => value.month()?.to_string(),
+            Token::Day2 => format!("{:02}", value.day()?),
+            Token::Day1 => value.day()?.to_string(),
+            Token::DayOrdinal => {
+                let d = value.day()?;
+                format!("{d}{}", ordinal_suffix(d))
+            }
+            Token::WeekdayName | Token::WeekdayAbbr => {
+                if check_value(value).is_some() {
+                    return None;
+                }
+                let name = WEEKDAY_NAMES[usize::from(weekday(value.year()?, value.month()?, value.day()?)?)];
+                if t == Token::WeekdayName {
+                    name.to_string()
+                } else {
+                    name[..3].to_string()
+                }
+            }
+            Token::Quarter => {
+                let m = value.month().filter(|m| (1..=12).contains(m))?;
+                ((m - 1) / 3 + 1).to_string()
+            }
+            Token::Hour | Token::Minute | Token::Second | Token::Fraction(_) | Token::Zone => return None,
+        };
+        out.push_str(&piece);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fmt(v: DateValue, p: &str) -> Option<String> {
+        format_date(&v, &parse_pattern(p).unwrap())
+    }
+
+    #[test]
+    fn parses_tokens_and_literals() {
+        let p = parse_pattern("dddd, MMMM Do [of] YYYY").unwrap();
+        assert_eq!(p.to_string(), "dddd, MMMM Do [of] YYYY");
+        assert_eq!(
+            parse_pattern("YYYY-MM-DD[T]HH").unwrap().to_string(),
+            "YYYY-MM-DD[T]HH"
+        );
+        assert_eq!(parse_pattern("[Q]Q").unwrap().to_string(), "[Q]Q");
+        let p = parse_pattern("Do day of MMMM, YYYY").unwrap();
+        assert_eq!(p.items()[1], PatternItem::Literal(" day of ".into()));
+        assert!(parse_pattern("YYYY-MM-DD[T]HH:mm:ss.SSSZ").is_ok());
+        assert!(parse_pattern("[Q]Q YYYY").is_ok());
+    }
+
+    #[test]
+    fn errors_name_the_wrong_part() {
+        let e = parse_pattern("YYY-MM").unwrap_err();
+        assert_eq!((e.offset, e.part.as_str()), (0, "YYY"));
+        let e = parse_pattern("MM/DDD/YYYY").unwrap_err();
+        assert_eq!((e.offset, e.part.as_str()), (3, "DDD"));
+        assert!(
+            parse_pattern("[T HH")
+                .unwrap_err()
+                .message
+                .contains("never closed")
+        );
+        assert!(parse_pattern("hello").is_err());
+        assert!(parse_pattern("MMMMM").is_err());
+    }
+
+    #[test]
+    fn formats() {
+        let d = DateValue::Date(2016, 3, 6);
+        assert_eq!(
+            fmt(d, "dddd, MMMM Do, YYYY").as_deref(),
+            Some("Sunday, March 6th, 2016")
+        );
+        assert_eq!(fmt(d, "DD/MM/YY").as_deref(), Some("06/03/16"));
+        assert_eq!(fmt(d, "ddd MMM D").as_deref(), Some("Sun Mar 6"));
+        assert_eq!(fmt(d, "[Q]Q YYYY").as_deref(), Some("Q1 2016"));
+        assert_eq!(fmt(DateValue::Date(2020, 1, 12), "Do").as_deref(), Some("12th"));
+        assert_eq!(fmt(DateValue::Date(2020, 1, 22), "Do").as_deref(), Some("22nd"));
+    }
+
+    #[test]
+    fn missing_parts_give_none() {
+        assert_eq!(fmt(DateValue::YearMonth(2020, 3), "YYYY-MM-DD"), None);
+        assert_eq!(fmt(DateValue::MonthDay(3, 1), "MMMM D, YYYY"), None);
+        assert_eq!(
+            fmt(DateValue::MonthDay(3, 1), "MMMM D").as_deref(),
+            Some("March 1")
+        );
+        assert_eq!(fmt(DateValue::Date(2020, 3, 1), "YYYY-MM-DD[T]HH:mm"), None);
+        assert_eq!(fmt(DateValue::Date(2021, 2, 30), "dddd"), None);
+        assert_eq!(fmt(DateValue::YearMonth(2020, 13), "MMMM"), None);
+    }
+}

@@ -1,0 +1,244 @@
+//! Date values, calendar arithmetic and the reasons a written date can be impossible.
+
+use std::fmt;
+
+/// A date at the granularity it was written with.
+///
+/// Fields are kept as written even when they are out of range (`Date(2014, 2, 30)`), so that an
+/// impossible date can still be reported with its value; [`super::FoundDate::invalid`] says why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DateValue {
+    /// A year alone: `2019`.
+    Year(i32),
+    /// A month of a year: `March 2010`, `2010-03`. Quarters are given as their first month.
+    YearMonth(i32, u8),
+    /// A full calendar date: year, month, day.
+    Date(i32, u8, u8),
+    /// A day and month without a year: `March 1st`, `12 August`. Fields are month, day.
+    MonthDay(u8, u8),
+}
+
+impl DateValue {
+    /// The year, when one was written.
+    pub fn year(&self) -> Option<i32> {
+        match *self {
+            DateValue::Year(y) | DateValue::YearMonth(y, _) | DateValue::Date(y, _, _) => Some(y),
+            DateValue::MonthDay(..) => None,
+        }
+    }
+
+    /// The month (1-12 when valid), when one was written.
+    pub fn month(&self) -> Option<u8> {
+        match *self {
+            DateValue::Year(_) => None,
+            DateValue::YearMonth(_, m) | DateValue::Date(_, m, _) | DateValue::MonthDay(m, _) => Some(m),
+        }
+    }
+
+    /// The day of the month, when one was written.
+    pub fn day(&self) -> Option<u8> {
+        match *self {
+            DateValue::Date(_, _, d) | DateValue::MonthDay(_, d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// Whether the value names a day (a full date or a day and month).
+    pub(crate) fn has_day(&self) -> bool {
+        self.day().is_some()
+    }
+}
+
+impl fmt::Display for DateValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            DateValue::Year(y) => write!(f, "{y:04}"),
+            DateValue::YearMonth(y, m) => write!(f, "{y:04}-{m:02}"),
+            DateValue::Date(y, m, d) => write!(f, "{y:04}-{m:02}-{d:02}"),
+            DateValue::MonthDay(m, d) => write!(f, "XXXX-{m:02}-{d:02}"),
+        }
+    }
+}
+
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+pub(crate) fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Days in a month; `None` for a month outside 1-12. Without a year February has 29.
+pub(crate) fn days_in_month(year: Option<i32>, month: u8) -> Option<u8> {
+    Some(match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 => match year {
+            Some(y) if !is_leap(y) => 28,
+            _ => 29,
+        },
+        _ => return None,
+    })
+}
+
+/// Day of the week of a valid date, 0 = Monday .. 6 = Sunday.
+pub(crate) fn weekday(year: i32, month: u8, day: u8) -> Option<u8> {
+    let dim = days_in_month(Some(year), month)?;
+    if day == 0 || day > dim {
+        return None;
+    }
+    // Days since 1970-01-01 (a Thursday) by the civil-from-days inverse.
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some((days + 3).rem_euclid(7) as u8)
+}
+
+/// Expands a two-digit year: 00-69 are 2000-2069, 70-99 are 1970-1999 (the POSIX pivot).
+pub(crate) fn expand_two_digit_year(yy: u32) -> i32 {
+    if yy < 70 {
+        2000 + yy as i32
+    } else {
+        1900 + yy as i32
+    }
+}
+
+/// Why a written date cannot exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Invalid {
+    /// Month number outside 1-12.
+    Month(u8),
+    /// Day outside the month (or 0); year is `None` when none was written.
+    Day { year: Option<i32>, month: u8, day: u8 },
+    /// A numeric date where neither number can be the month.
+    NoReading(u8, u8),
+    /// The written weekday does not match the date (weekday written, weekday actual; 0 = Monday).
+    Weekday { written: u8, actual: u8 },
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Invalid::Month(m) => write!(f, "there is no month {m}"),
+            Invalid::Day { year, month, day } => {
+                let name = MONTH_NAMES[usize::from(month - 1)];
+                let dim = days_in_month(year, month).unwrap_or(31);
+                if day == 0 {
+                    write!(f, "there is no day 0")
+                } else if let Some(y) = year {
+                    write!(f, "{name} {y} has {dim} days")
+                } else {
+                    write!(f, "{name} has {dim} days")
+                }
+            }
+            Invalid::NoReading(a, b) => write!(f, "neither {a} nor {b} can be a month"),
+            Invalid::Weekday { written, actual } => write!(
+                f,
+                "the date is a {}, not a {}",
+                WEEKDAY_NAMES[usize::from(actual)],
+                WEEKDAY_NAMES[usize::from(written)]
+            ),
+        }
+    }
+}
+
+/// Checks a month and optional day against the calendar.
+pub(crate) fn check(year: Option<i32>, month: u8, day: Option<u8>) -> Option<Invalid> {
+    let Some(dim) = days_in_month(year, month) else {
+        return Some(Invalid::Month(month));
+    };
+    match day {
+        Some(d) if d == 0 || d > dim => Some(Invalid::Day { year, month, day: d }),
+        _ => None,
+    }
+}
+
+/// Checks a whole value against the calendar.
+pub(crate) fn check_value(v: &DateValue) -> Option<Invalid> {
+    match *v {
+        DateValue::Year(_) => None,
+        DateValue::YearMonth(y, m) => check(Some(y), m, None),
+        DateValue::Date(y, m, d) => check(Some(y), m, Some(d)),
+        DateValue::MonthDay(m, d) => check(None, m, Some(d)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_keeps_granularity() {
+        assert_eq!(DateValue::Year(2019).to_string(), "2019");
+        assert_eq!(DateValue::YearMonth(2019, 3).to_string(), "2019-03");
+        assert_eq!(DateValue::Date(2019, 3, 4).to_string(), "2019-03-04");
+        assert_eq!(DateValue::MonthDay(3, 4).to_string(), "XXXX-03-04");
+    }
+
+    #[test]
+    fn leap_years() {
+        assert!(is_leap(2000) && is_leap(2024) && !is_leap(1900) && !is_leap(2023));
+        assert_eq!(days_in_month(Some(2021), 2), Some(28));
+        assert_eq!(days_in_month(Some(2020), 2), Some(29));
+        assert_eq!(days_in_month(None, 2), Some(29));
+        assert_eq!(days_in_month(None, 13), None);
+    }
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(weekday(1970, 1, 1), Some(3)); // Thursday
+        assert_eq!(weekday(2016, 3, 6), Some(6)); // Sunday
+        assert_eq!(weekday(2011, 12, 15), Some(3)); // Thursday
+        assert_eq!(weekday(2000, 2, 29), Some(1)); // Tuesday
+        assert_eq!(weekday(2021, 2, 29), None);
+    }
+
+    #[test]
+    fn reasons() {
+        assert_eq!(
+            check(Some(2021), 2, Some(29)).unwrap().to_string(),
+            "February 2021 has 28 days"
+        );
+        assert_eq!(
+            check(None, 8, Some(32)).unwrap().to_string(),
+            "August has 31 days"
+        );
+        assert_eq!(
+            check(Some(2024), 13, Some(1)).unwrap().to_string(),
+            "there is no month 13"
+        );
+        assert_eq!(check(Some(2020), 2, Some(29)), None);
+        assert_eq!(check(None, 2, Some(29)), None);
+    }
+
+    #[test]
+    fn two_digit_years() {
+        assert_eq!(expand_two_digit_year(96), 1996);
+        assert_eq!(expand_two_digit_year(16), 2016);
+    }
+}
