@@ -113,7 +113,7 @@ fn most_common_formats(
         }
     }
     let mut winners: HashMap<Granularity, (usize, usize, &str)> = HashMap::new();
-    for ((kind, format), (count, first)) in counts {
+    for (&(kind, format), &(count, first)) in &counts {
         let better = match winners.get(&kind) {
             None => true,
             Some((best_count, best_first, _)) => {
@@ -124,6 +124,20 @@ fn most_common_formats(
             winners.insert(kind, (count, first, format));
         }
     }
+    // A style is the file's convention only when at least two dates use it and no other
+    // style is as common; a file with one date of each style has no convention yet.
+    let runner_up = |kind: Granularity, winner: &str| {
+        counts
+            .iter()
+            .filter(|((other_kind, format), _)| *other_kind == kind && *format != winner)
+            .map(|(_, (count, _))| *count)
+            .max()
+            .unwrap_or(0)
+    };
+    let winners: Vec<_> = winners
+        .into_iter()
+        .filter(|(kind, (count, _, format))| *count >= 2 && *count > runner_up(*kind, format))
+        .collect();
     winners
         .into_iter()
         .filter_map(|(kind, (count, _, format))| {

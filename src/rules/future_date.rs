@@ -60,9 +60,11 @@ impl Rule for FutureDate {
     }
 }
 
-/// Words that make a future date a plan rather than a mistake ("planned for March 2027").
-const PLAN_WORDS: [&str; 9] = [
-    "plan", "expect", "schedul", "upcoming", "target", "will", "roadmap", "next", "eta",
+/// Words that make a future date a plan or an end date rather than a mistake
+/// ("planned for March 2027", "LTS release until September 2027").
+const PLAN_WORDS: [&str; 13] = [
+    "plan", "expect", "schedul", "upcoming", "target", "will", "roadmap", "next", "eta", "until", "till",
+    "through", "end",
 ];
 
 /// True when the sentence before the date says it is a plan.
