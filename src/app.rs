@@ -276,8 +276,19 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
     let inputs: Vec<Input> = if reading_stdin {
         let mut bytes = Vec::new();
         let shown_path = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("-"));
-        if let Err(error) = streams.stdin.read_to_end(&mut bytes) {
+        if let Err(error) = (&mut *streams.stdin)
+            .take(files::MAX_FILE_SIZE + 1)
+            .read_to_end(&mut bytes)
+        {
             writeln!(streams.stderr, "error: cannot read standard input: {error}")?;
+            return Ok(EXIT_ERROR);
+        }
+        if bytes.len() as u64 > files::MAX_FILE_SIZE {
+            writeln!(
+                streams.stderr,
+                "error: standard input is over the {} MiB limit for a README",
+                files::MAX_FILE_SIZE / (1024 * 1024)
+            )?;
             return Ok(EXIT_ERROR);
         }
         match files::decode(&shown_path, bytes) {
@@ -314,126 +325,120 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
     } else {
         Applicability::Safe
     };
-    let facts_cache = FactsCache::new();
-    let mut reports = Vec::new();
+    let color = use_color(args.color, streams);
+    let shared = Shared {
+        args,
+        configs: &configs,
+        facts: FactsCache::new(),
+        selection: &selection,
+        today,
+        threshold,
+    };
+
+    // Reports are written as files finish, in path order: the main output, plus the
+    // `--report` files (opened before any work, so a bad path fails early).
+    let main_kind = if args.statistics {
+        output::EmitKind::Statistics
+    } else {
+        output::EmitKind::Findings(args.output_format)
+    };
+    let mut main_emitter = output::Emitter::new(main_kind, color);
+    let mut extra_emitters = Vec::new();
+    if !args.diff {
+        for (format, path) in &extra_reports {
+            match open_report(*format, path) {
+                Ok(file) => extra_emitters.push((
+                    output::Emitter::new(output::EmitKind::Findings(*format), false),
+                    file,
+                )),
+                Err(error) => {
+                    writeln!(
+                        streams.stderr,
+                        "error: {}: cannot write the report: {error}",
+                        path.display()
+                    )?;
+                    return Ok(EXIT_ERROR);
+                }
+            }
+        }
+    }
+    // With --fix on standard input the fixed text owns stdout; findings go to stderr.
+    let findings_to_stderr = reading_stdin && args.fix;
+
     let mut totals = Totals::default();
     let mut any_diff = false;
-    let color = use_color(args.color, streams);
-
-    for input in inputs {
-        let from_stdin = input.stdin_text.is_some();
-        let text = match input.stdin_text {
-            Some(text) => text,
-            None => match files::read_text(&input.path) {
-                Ok(text) => text,
-                Err(error) => {
-                    errors.push(error.to_string());
-                    continue;
-                }
-            },
-        };
-        let config = match configs.for_file(&input.path) {
-            Ok(config) => config,
-            Err(error) => return config_failure(&error, streams),
-        };
-        let policy = config.policy_for(&input.path, &selection);
-        let facts_dir = input
-            .path
-            .parent()
-            .filter(|parent| !parent.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let facts = facts_cache.get(facts_dir);
-        let settings = LintSettings {
-            policy: &policy,
-            facts: &facts,
-            today,
-        };
-        let source = SourceText::new(text);
-
-        if args.fix || args.diff {
-            let original = source.text().to_string();
-            let outcome = match linter::fix(source, settings, threshold) {
-                Ok(outcome) => outcome,
-                Err(error) => {
-                    errors.push(format!("{}: {error}", input.shown));
-                    continue;
-                }
-            };
-            let changed = outcome.source.text() != original;
-            if args.diff {
-                if changed {
-                    any_diff = true;
-                    write_diff(
-                        streams.stdout,
-                        &input.shown,
-                        &original,
-                        outcome.source.text(),
-                        color,
-                    )?;
-                }
-                continue;
-            }
-            if changed {
-                if from_stdin {
-                    // Fixing standard input writes the fixed text to standard output.
-                    streams.stdout.write_all(outcome.source.text().as_bytes())?;
-                } else if let Err(error) = files::write_atomic(&input.path, outcome.source.text()) {
-                    // Nothing was written; the file keeps its findings, reported as an error.
-                    errors.push(error.to_string());
-                    continue;
-                }
-            } else if from_stdin {
-                streams.stdout.write_all(original.as_bytes())?;
-            }
-            totals.fixed += outcome.fix_count();
-            reports.push(FileReport {
-                path: input.shown,
-                source: outcome.source,
-                diagnostics: outcome.remaining,
-            });
+    // Files are linted in parallel a chunk at a time, so memory stays bounded by the
+    // chunk while the output keeps its order. One file needs no thread pool.
+    const CHUNK: usize = 256;
+    let mut inputs = inputs.into_iter().peekable();
+    while inputs.peek().is_some() {
+        let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
+        let outcomes: Vec<Outcome> = if chunk.len() > 1 {
+            use rayon::prelude::*;
+            chunk
+                .into_par_iter()
+                .map(|input| process(input, &shared))
+                .collect()
         } else {
-            let diagnostics = linter::lint(&source, settings);
-            reports.push(FileReport {
-                path: input.shown,
-                source,
-                diagnostics,
-            });
+            chunk.into_iter().map(|input| process(input, &shared)).collect()
+        };
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Error(message) => errors.push(message),
+                Outcome::Config(error) => return config_failure(&error, streams),
+                Outcome::Diff {
+                    shown,
+                    original,
+                    fixed,
+                } => {
+                    any_diff = true;
+                    write_diff(streams.stdout, &shown, &original, &fixed, color)?;
+                }
+                Outcome::Unchanged => {}
+                Outcome::Report {
+                    report,
+                    fixed,
+                    fixed_text,
+                } => {
+                    if let Some(text) = fixed_text {
+                        streams.stdout.write_all(text.as_bytes())?;
+                    }
+                    totals.fixed += fixed;
+                    totals.add(&report);
+                    let out: &mut dyn Write = if findings_to_stderr {
+                        &mut *streams.stderr
+                    } else {
+                        &mut *streams.stdout
+                    };
+                    if !args.diff {
+                        main_emitter.file(&report, out)?;
+                    }
+                    for (emitter, file) in &mut extra_emitters {
+                        emitter.file(&report, file)?;
+                    }
+                }
+            }
         }
     }
 
-    for report in &reports {
-        totals.add(report);
-    }
     totals.errors = errors.len();
     // Errors first, so the summary that follows can point at them.
     for error in &errors {
         writeln!(streams.stderr, "error: {}", output::escape_controls(error))?;
     }
     if !args.diff {
-        // With --fix on standard input the fixed text owns stdout; findings go to stderr.
-        let fixing_stdin = reading_stdin && args.fix;
-        let out: &mut dyn Write = if fixing_stdin {
+        let out: &mut dyn Write = if findings_to_stderr {
             &mut *streams.stderr
         } else {
             &mut *streams.stdout
         };
-        if args.statistics {
-            output::render_statistics(&reports, out)?;
-        } else {
-            output::render(args.output_format, &reports, color, out)?;
-        }
+        main_emitter.finish(out)?;
         if !args.quiet && args.output_format == OutputFormat::Human {
             writeln!(out, "{}", output::summary_line(&totals))?;
         }
-        for (format, path) in &extra_reports {
-            if let Err(error) = write_report(*format, path, &reports) {
-                writeln!(
-                    streams.stderr,
-                    "error: {}: cannot write the report: {error}",
-                    path.display()
-                )?;
-                return Ok(EXIT_ERROR);
-            }
+        for (emitter, file) in &mut extra_emitters {
+            emitter.finish(file)?;
+            file.flush()?;
         }
     }
     Ok(if !errors.is_empty() {
@@ -445,6 +450,113 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
     } else {
         EXIT_CLEAN
     })
+}
+
+/// What every file's processing shares.
+struct Shared<'a> {
+    args: &'a CheckArgs,
+    configs: &'a ConfigCache,
+    facts: FactsCache,
+    selection: &'a RuleSelection,
+    today: jiff::civil::Date,
+    threshold: Applicability,
+}
+
+/// The result of one file.
+enum Outcome {
+    Report {
+        report: FileReport,
+        fixed: usize,
+        /// With `--fix` on standard input: the text to print.
+        fixed_text: Option<String>,
+    },
+    Diff {
+        shown: String,
+        original: String,
+        fixed: String,
+    },
+    Unchanged,
+    Error(String),
+    Config(ConfigError),
+}
+
+/// Reads, lints and (with --fix or --diff) fixes one file.
+fn process(input: Input, shared: &Shared<'_>) -> Outcome {
+    let args = shared.args;
+    let from_stdin = input.stdin_text.is_some();
+    let text = match input.stdin_text {
+        Some(text) => text,
+        None => match files::read_text(&input.path) {
+            Ok(text) => text,
+            Err(error) => return Outcome::Error(error.to_string()),
+        },
+    };
+    let config = match shared.configs.for_file(&input.path) {
+        Ok(config) => config,
+        Err(error) => return Outcome::Config(error),
+    };
+    let policy = config.policy_for(&input.path, shared.selection);
+    let facts_dir = input
+        .path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let facts = shared.facts.get(facts_dir);
+    let settings = LintSettings {
+        policy: &policy,
+        facts: &facts,
+        today: shared.today,
+    };
+    let source = SourceText::new(text);
+    if !(args.fix || args.diff) {
+        let diagnostics = linter::lint(&source, settings);
+        return Outcome::Report {
+            report: FileReport {
+                path: input.shown,
+                source,
+                diagnostics,
+            },
+            fixed: 0,
+            fixed_text: None,
+        };
+    }
+    let original = source.text().to_string();
+    let outcome = match linter::fix(source, settings, shared.threshold) {
+        Ok(outcome) => outcome,
+        Err(error) => return Outcome::Error(format!("{}: {error}", input.shown)),
+    };
+    let changed = outcome.source.text() != original;
+    if args.diff {
+        return if changed {
+            Outcome::Diff {
+                shown: input.shown,
+                original,
+                fixed: outcome.source.text().to_string(),
+            }
+        } else {
+            Outcome::Unchanged
+        };
+    }
+    let fixed_text = if from_stdin {
+        // Fixing standard input writes the (fixed) text to standard output.
+        Some(outcome.source.text().to_string())
+    } else {
+        if changed && let Err(error) = files::write_atomic(&input.path, outcome.source.text()) {
+            // Nothing was written; the file keeps its findings, reported as an error.
+            return Outcome::Error(error.to_string());
+        }
+        None
+    };
+    let fixed = outcome.fix_count();
+    Outcome::Report {
+        report: FileReport {
+            path: input.shown,
+            source: outcome.source,
+            diagnostics: outcome.remaining,
+        },
+        fixed,
+        fixed_text,
+    }
 }
 
 /// Parses `--report FORMAT=PATH` values.
@@ -476,17 +588,15 @@ fn parse_reports(values: &[String]) -> Result<Vec<(OutputFormat, PathBuf)>, Stri
         .collect()
 }
 
-/// Writes one extra report; summaries are appended, as a CI job summary expects.
-fn write_report(format: OutputFormat, path: &Path, reports: &[FileReport]) -> io::Result<()> {
-    let mut buffer = Vec::new();
-    output::render(format, reports, false, &mut buffer)?;
-    let mut file = std::fs::OpenOptions::new()
+/// Opens an extra report's file; summaries are appended, as a CI job summary expects.
+fn open_report(format: OutputFormat, path: &Path) -> io::Result<std::io::BufWriter<std::fs::File>> {
+    let file = std::fs::OpenOptions::new()
         .create(true)
         .write(true)
         .append(format == OutputFormat::Summary)
         .truncate(format != OutputFormat::Summary)
         .open(path)?;
-    file.write_all(&buffer)
+    Ok(std::io::BufWriter::new(file))
 }
 
 fn config_failure(error: &ConfigError, streams: &mut Streams<'_>) -> io::Result<u8> {

@@ -81,11 +81,25 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&byte| byte == 0)
 }
 
+/// The largest README read. Parsing needs about nine times a file's size in memory, so
+/// this bounds a run to well under 200 MiB; real READMEs are a few kilobytes.
+pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
 /// Reads a README as UTF-8 text.
 pub fn read_text(path: &Path) -> Result<String, FileError> {
     let metadata = std::fs::metadata(path).map_err(|error| io_error(path, &error, "cannot read"))?;
     if metadata.is_dir() {
         return Err(FileError::new(path, "is a folder, not a file"));
+    }
+    if metadata.len() > MAX_FILE_SIZE {
+        return Err(FileError::new(
+            path,
+            format!(
+                "is {} MiB, over the {} MiB limit for a README; skipped",
+                metadata.len() / (1024 * 1024),
+                MAX_FILE_SIZE / (1024 * 1024)
+            ),
+        ));
     }
     let bytes = std::fs::read(path).map_err(|error| io_error(path, &error, "cannot read"))?;
     decode(path, bytes)

@@ -40,8 +40,10 @@ struct CatalogFile {
 #[derive(Debug, Clone)]
 pub struct SectionCatalog {
     sections: Vec<SectionDef>,
-    /// (normalized name, index into `sections`), one entry per heading and alias.
-    keys: Vec<(String, usize)>,
+    /// Normalized names, headings and aliases, for exact look-ups (the first section to claim a name keeps it).
+    exact: std::collections::HashMap<String, usize>,
+    /// Each key split into words, for loose matching.
+    key_words: Vec<(Vec<String>, usize)>,
 }
 
 impl SectionCatalog {
@@ -54,7 +56,22 @@ impl SectionCatalog {
                 keys.push((normalize_heading(alias), index));
             }
         }
-        Self { sections, keys }
+        let mut exact = std::collections::HashMap::new();
+        for (key, index) in &keys {
+            if !key.is_empty() {
+                exact.entry(key.clone()).or_insert(*index);
+            }
+        }
+        let key_words = keys
+            .iter()
+            .filter(|(key, _)| !key.is_empty())
+            .map(|(key, index)| (key.split(' ').map(str::to_string).collect(), *index))
+            .collect();
+        Self {
+            sections,
+            exact,
+            key_words,
+        }
     }
 
     /// The catalogue shipped in `rules/sections.yml`.
@@ -93,34 +110,45 @@ impl SectionCatalog {
     /// the name ("License (MIT)", "Usage with React", "MIT Licensed"). Used to decide
     /// whether a section is present, where a miss would be a false alarm.
     pub fn classify_loose(&self, heading_text: &str) -> Option<&SectionDef> {
-        if let Some(exact) = self.classify(heading_text) {
-            return Some(exact);
-        }
-        let normalized = normalize_heading(heading_text);
-        let words: Vec<&str> = normalized.split(' ').filter(|word| !word.is_empty()).collect();
-        const EXTRA_WORDS: usize = 3;
-        self.keys
-            .iter()
-            .filter(|(key, _)| !key.is_empty())
-            .find(|(key, _)| {
-                let key_words: Vec<&str> = key.split(' ').collect();
-                words.len() > key_words.len()
-                    && words.len() <= key_words.len() + EXTRA_WORDS
-                    && (words.starts_with(&key_words) || words.ends_with(&key_words))
-            })
-            .map(|(_, index)| &self.sections[*index])
+        self.classify_both(heading_text).1
     }
 
     /// The known section a heading text stands for, if any.
     pub fn classify(&self, heading_text: &str) -> Option<&SectionDef> {
         let normalized = normalize_heading(heading_text);
+        self.exact.get(&normalized).map(|index| &self.sections[*index])
+    }
+
+    /// The exact and the loose classification of a heading, normalizing it once.
+    pub fn classify_both(&self, heading_text: &str) -> (Option<&SectionDef>, Option<&SectionDef>) {
+        const EXTRA_WORDS: usize = 3;
+        let normalized = normalize_heading(heading_text);
         if normalized.is_empty() {
-            return None;
+            return (None, None);
         }
-        self.keys
+        if let Some(index) = self.exact.get(&normalized) {
+            let def = &self.sections[*index];
+            return (Some(def), Some(def));
+        }
+        let words: Vec<&str> = normalized.split(' ').collect();
+        if words.len() < 2 {
+            return (None, None);
+        }
+        let loose = self
+            .key_words
             .iter()
-            .find(|(key, _)| *key == normalized)
-            .map(|(_, index)| &self.sections[*index])
+            .find(|(key_words, _)| {
+                words.len() > key_words.len()
+                    && words.len() <= key_words.len() + EXTRA_WORDS
+                    && (key_words.iter().zip(&words).all(|(key, word)| key == word)
+                        || key_words
+                            .iter()
+                            .rev()
+                            .zip(words.iter().rev())
+                            .all(|(key, word)| key == word))
+            })
+            .map(|(_, index)| &self.sections[*index]);
+        (None, loose)
     }
 }
 
@@ -230,9 +258,13 @@ mod tests {
     #[test]
     fn no_alias_belongs_to_two_sections() {
         let catalog = SectionCatalog::built_in();
-        for (key, index) in &catalog.keys {
-            let owners: Vec<_> = catalog
-                .keys
+        let keys: Vec<(String, usize)> = catalog
+            .key_words
+            .iter()
+            .map(|(words, index)| (words.join(" "), *index))
+            .collect();
+        for (key, index) in &keys {
+            let owners: Vec<_> = keys
                 .iter()
                 .filter(|(other, other_index)| other == key && other_index != index)
                 .collect();

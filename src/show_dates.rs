@@ -9,7 +9,7 @@ use crate::files;
 use crate::output::escape_controls;
 use crate::source::SourceText;
 use serde::Serialize;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 /// One found date as JSON.
@@ -66,7 +66,14 @@ pub fn show(
     if paths.len() == 1 && paths[0] == Path::new("-") {
         let shown = stdin_name.map_or_else(|| "-".to_string(), |path| path.display().to_string());
         let mut bytes = Vec::new();
-        let text = match streams.stdin.read_to_end(&mut bytes) {
+        let text = match (&mut *streams.stdin)
+            .take(files::MAX_FILE_SIZE + 1)
+            .read_to_end(&mut bytes)
+        {
+            Ok(_) if bytes.len() as u64 > files::MAX_FILE_SIZE => Err(format!(
+                "standard input is over the {} MiB limit for a README",
+                files::MAX_FILE_SIZE / (1024 * 1024)
+            )),
             Ok(_) => files::decode(Path::new(&shown), bytes).map_err(|error| error.to_string()),
             Err(error) => Err(format!("cannot read standard input: {error}")),
         };

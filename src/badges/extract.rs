@@ -9,6 +9,7 @@ use super::html::{self, Tag};
 use super::{Badge, BadgeUrl, Place, Syntax, Written, has_placeholder};
 use crate::document::{Document, Link};
 use crate::rules::LintContext;
+use crate::source::SourceText;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -38,6 +39,7 @@ pub fn extract<'a>(context: &LintContext<'a>) -> Vec<Badge<'a>> {
     };
     let extractor = Extractor {
         text,
+        source: context.source,
         document: context.document,
         catalog,
         title_start,
@@ -52,6 +54,7 @@ pub fn extract<'a>(context: &LintContext<'a>) -> Vec<Badge<'a>> {
 
 struct Extractor<'t, 'a> {
     text: &'t str,
+    source: &'t SourceText,
     document: &'t Document,
     catalog: CatalogView<'a>,
     title_start: Option<usize>,
@@ -74,8 +77,8 @@ impl<'a> Extractor<'_, 'a> {
             if has_placeholder(&image.url) || !self.catalog.is_badge_image(&image.url) {
                 continue;
             }
-            let (image_url, image_syntax) = self.markdown_url(image);
-            // The innermost link around the image.
+            // The innermost link around the image (comrak's ranges, before `locate`
+            // corrects them: both are off by the same lines, if at all).
             let around = links
                 .iter()
                 .filter(|link| {
@@ -84,14 +87,19 @@ impl<'a> Extractor<'_, 'a> {
                         && image.range.end <= link.range.end
                 })
                 .max_by_key(|link| link.range.start);
-            let (link, link_by_reference) = match around {
+            let image = self.locate(image);
+            let (image_url, image_syntax) = self.markdown_url(&image);
+            let around = around.map(|link| self.locate(link));
+            let (link, link_by_reference) = match &around {
                 Some(link) if !has_placeholder(&link.url) => {
                     let (url, parsed) = self.markdown_url(link);
                     (Some(url), parsed)
                 }
                 _ => (None, false),
             };
-            let range = around.map_or(image.range.clone(), |link| link.range.clone());
+            let range = around
+                .as_ref()
+                .map_or(image.range.clone(), |link| link.range.clone());
             let syntax = if image_syntax || link_by_reference {
                 Syntax::Reference
             } else {
@@ -139,18 +147,42 @@ impl<'a> Extractor<'_, 'a> {
         }
     }
 
+    /// `link` with its range corrected. comrak places the inlines that follow a
+    /// line break inside a link destination (`](` at the end of a line) in the same
+    /// paragraph one line too early per such break, at the right column; when the
+    /// text at the reported place is not this link, the same column of the next
+    /// lines is tried.
+    fn locate(&self, link: &Link) -> Link {
+        if self.parse_link(link).1.is_some() {
+            return link.clone();
+        }
+        let line = self.source.line_of(link.range.start);
+        let column = link.range.start - self.source.line_start(line);
+        for later in line + 1..=(line + 8).min(self.source.line_count()) {
+            let start = self.source.line_start(later) + column;
+            if start >= self.text.len() || !self.text.is_char_boundary(start) {
+                continue;
+            }
+            let candidate = Link {
+                range: start..self.text.len(),
+                ..link.clone()
+            };
+            if let (_, Some(end)) = self.parse_link(&candidate) {
+                return Link {
+                    range: start..end,
+                    ..link.clone()
+                };
+            }
+        }
+        link.clone()
+    }
+
     /// The URL of a Markdown link or image, and whether it is given by reference.
     fn markdown_url(&self, link: &Link) -> (BadgeUrl, bool) {
-        let parsed = self.parse_link(link);
-        let written = parsed.destination.and_then(|destination| {
-            let raw = &self.text[destination.clone()];
-            let (decoded, map) = decode(raw, destination.start, true);
-            (decoded == link.url).then(|| Written {
-                range: destination,
-                escape_ampersands: raw.contains("&amp;"),
-                map: (decoded != raw).then_some(map),
-            })
-        });
+        let (parsed, _) = self.parse_link(link);
+        let written = parsed
+            .destination
+            .and_then(|destination| self.written(link, destination));
         let url = BadgeUrl {
             url: link.url.clone(),
             written,
@@ -159,12 +191,38 @@ impl<'a> Extractor<'_, 'a> {
         (url, parsed.by_reference)
     }
 
-    fn parse_link(&self, link: &Link) -> Parsed {
+    /// Where `link`'s URL is written, when the text at `destination` is that URL.
+    fn written(&self, link: &Link, destination: Range<usize>) -> Option<Written> {
+        let raw = &self.text[destination.clone()];
+        let (decoded, map) = decode(raw, destination.start, true);
+        (decoded == link.url).then(|| Written {
+            range: destination,
+            escape_ampersands: raw.contains("&amp;"),
+            map: (decoded != raw).then_some(map),
+        })
+    }
+
+    /// How `link` is written at its range, and where it ends when its URL is
+    /// found there (`None` when the text there is not this link).
+    fn parse_link(&self, link: &Link) -> (Parsed, Option<usize>) {
+        let (parsed, end) = self.parse_syntax(link);
+        let found = parsed
+            .destination
+            .clone()
+            .and_then(|destination| self.written(link, destination));
+        let end = end.filter(|_| found.is_some());
+        (parsed, end)
+    }
+
+    fn parse_syntax(&self, link: &Link) -> (Parsed, Option<usize>) {
         let text = self.text;
-        let none = Parsed {
-            destination: None,
-            by_reference: false,
-        };
+        let none = (
+            Parsed {
+                destination: None,
+                by_reference: false,
+            },
+            None,
+        );
         let open = if link.is_image {
             link.range.start + 1
         } else {
@@ -179,10 +237,19 @@ impl<'a> Extractor<'_, 'a> {
         let bracket_text = &text[open + 1..close];
         let after = close + 1;
         match text.as_bytes().get(after) {
-            Some(b'(') if after < link.range.end => Parsed {
-                destination: inline_destination(text, after, link.range.end),
-                by_reference: false,
-            },
+            Some(b'(') if after < link.range.end => {
+                let destination = inline_destination(text, after, link.range.end);
+                let end = destination
+                    .as_ref()
+                    .and_then(|destination| text[destination.end..link.range.end].find(')'))
+                    .zip(destination.as_ref())
+                    .map(|(close, destination)| destination.end + close + 1);
+                let parsed = Parsed {
+                    destination,
+                    by_reference: false,
+                };
+                (parsed, end)
+            }
             Some(b'[') if after < link.range.end => {
                 let label_end = text[after + 1..link.range.end]
                     .find(']')
@@ -191,15 +258,19 @@ impl<'a> Extractor<'_, 'a> {
                     Some(end) if end > after + 1 => &text[after + 1..end],
                     _ => bracket_text,
                 };
-                Parsed {
+                let parsed = Parsed {
                     destination: self.definitions.get(&normalize_label(label)).cloned(),
                     by_reference: true,
-                }
+                };
+                (parsed, label_end.map(|end| end + 1))
             }
-            _ => Parsed {
-                destination: self.definitions.get(&normalize_label(bracket_text)).cloned(),
-                by_reference: true,
-            },
+            _ => {
+                let parsed = Parsed {
+                    destination: self.definitions.get(&normalize_label(bracket_text)).cloned(),
+                    by_reference: true,
+                };
+                (parsed, Some(close + 1))
+            }
         }
     }
 
@@ -638,6 +709,26 @@ mod tests {
             assert!(text[badges[1].range.clone()].ends_with("</a>"));
             assert_eq!(badges[1].place, Place::Header);
             assert_eq!(badges[2].link.as_ref().unwrap().url, "https://x.org");
+        });
+    }
+
+    /// comrak reports links after a line break inside a destination a line early.
+    #[test]
+    fn links_after_a_broken_destination_are_found() {
+        let text = "# T\n\n[![Build](https://github.com/o/r/actions/workflows/ci.yml/badge.svg)](\nhttps://github.com/o/r/actions)\n\
+                    [![License](https://img.shields.io/badge/license-MIT-blue.svg)](\nhttps://github.com/o/r)\n";
+        with_badges(text, |text, badges| {
+            assert_eq!(badges.len(), 2);
+            assert_eq!(
+                written(text, &badges[1].image),
+                "https://img.shields.io/badge/license-MIT-blue.svg"
+            );
+            assert_eq!(
+                written(text, badges[1].link.as_ref().unwrap()),
+                "https://github.com/o/r"
+            );
+            assert!(text[badges[1].range.clone()].starts_with("[![License]"));
+            assert!(text[badges[1].range.clone()].ends_with("https://github.com/o/r)"));
         });
     }
 

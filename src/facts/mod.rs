@@ -103,6 +103,8 @@ pub fn discover(start_dir: &Path) -> ProjectFacts {
 #[derive(Debug, Default)]
 pub struct FactsCache {
     by_root: Mutex<HashMap<PathBuf, Arc<ProjectFacts>>>,
+    /// The facts root of each folder asked about, so that a folder's parents are walked once.
+    root_of_dir: Mutex<HashMap<PathBuf, PathBuf>>,
 }
 
 impl FactsCache {
@@ -112,7 +114,13 @@ impl FactsCache {
 
     /// The facts for `start_dir`, read on the first request for its facts root.
     pub fn get(&self, start_dir: &Path) -> Arc<ProjectFacts> {
-        let root = find_facts_root(start_dir);
+        let root = {
+            let mut roots = self.root_of_dir.lock().unwrap_or_else(PoisonError::into_inner);
+            roots
+                .entry(start_dir.to_path_buf())
+                .or_insert_with(|| find_facts_root(start_dir))
+                .clone()
+        };
         // The lock is held while reading so that two threads asking for the same
         // root never read it twice; reading is only a handful of small files.
         // A panic in another thread cannot leave a half-written entry behind, so

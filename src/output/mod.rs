@@ -1,6 +1,7 @@
 //! Rendering findings: human (annotated snippets), concise (one line each), json, jsonl.
 //! Line and column numbers are computed here, at the output edge, from byte ranges.
 
+mod emit;
 mod github;
 mod human;
 mod junit;
@@ -8,6 +9,7 @@ mod machine;
 mod sarif;
 mod summary;
 
+pub use emit::{EmitKind, Emitter};
 pub use github::render_github;
 pub use human::{render_human, summary_line};
 pub use junit::render_junit;
@@ -42,6 +44,7 @@ pub enum OutputFormat {
 }
 
 /// The findings of one file, with the text they point into.
+#[derive(Debug, Clone)]
 pub struct FileReport {
     /// The path as the user should see it.
     pub path: String,
@@ -97,36 +100,6 @@ pub fn render(
         OutputFormat::Junit => render_junit(reports, out),
         OutputFormat::Summary => render_summary(reports, out),
     }
-}
-
-/// Counts per rule, most frequent first: `count code name [fixable]`.
-pub fn render_statistics(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let mut counts: std::collections::BTreeMap<(&str, &str), (usize, usize)> =
-        std::collections::BTreeMap::new();
-    for diagnostic in reports.iter().flat_map(|report| &report.diagnostics) {
-        let entry = counts
-            .entry((diagnostic.rule.code, diagnostic.rule.name))
-            .or_default();
-        entry.0 += 1;
-        if diagnostic
-            .fix
-            .as_ref()
-            .is_some_and(|fix| fix.applicability > crate::fix::Applicability::DisplayOnly)
-        {
-            entry.1 += 1;
-        }
-    }
-    let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(&b.0)));
-    for ((code, name), (count, fixable)) in rows {
-        let note = if fixable > 0 {
-            format!(" ({fixable} fixable)")
-        } else {
-            String::new()
-        };
-        writeln!(out, "{count:>6}  {code}  {name}{note}")?;
-    }
-    Ok(())
 }
 
 /// Escapes control characters (and bidirectional overrides) in text taken from a

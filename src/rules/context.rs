@@ -47,24 +47,18 @@ impl<'a> LintContext<'a> {
             .map(|(index, _)| index);
         // Every top-level heading but the title may stand for a known section, whatever
         // its level: some READMEs use level 1 for their sections.
-        let classify = |loose: bool| -> Vec<Option<&'a SectionDef>> {
-            document
-                .headings
-                .iter()
-                .enumerate()
-                .map(|(index, heading)| {
-                    if !heading.top_level || Some(index) == title {
-                        None
-                    } else if loose {
-                        policy.catalog.classify_loose(&heading.text)
-                    } else {
-                        policy.catalog.classify(&heading.text)
-                    }
-                })
-                .collect()
-        };
-        let classified = classify(false);
-        let loosely_classified = classify(true);
+        let (classified, loosely_classified): (Vec<_>, Vec<_>) = document
+            .headings
+            .iter()
+            .enumerate()
+            .map(|(index, heading)| {
+                if !heading.top_level || Some(index) == title {
+                    (None, None)
+                } else {
+                    policy.catalog.classify_both(&heading.text)
+                }
+            })
+            .unzip();
         let body_level = document
             .top_level_headings()
             .filter(|(index, _)| Some(*index) != title)
