@@ -259,6 +259,18 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
             return Ok(EXIT_ERROR);
         }
     };
+    let shard = match args
+        .shard
+        .as_deref()
+        .map(crate::discover::Shard::parse)
+        .transpose()
+    {
+        Ok(shard) => shard,
+        Err(message) => {
+            writeln!(streams.stderr, "error: {message}")?;
+            return Ok(EXIT_ERROR);
+        }
+    };
     let extra_reports = match parse_reports(&args.report) {
         Ok(reports) => reports,
         Err(message) => {
@@ -309,6 +321,7 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
                 found
                     .files
                     .into_iter()
+                    .filter(|path| shard.is_none_or(|shard| shard.contains(path)))
                     .map(|path| Input {
                         shown: path.display().to_string(),
                         path,

@@ -58,6 +58,10 @@ pub struct CheckArgs {
     /// `summary=$GITHUB_STEP_SUMMARY` (summary reports are appended); repeatable.
     #[arg(long, value_name = "FORMAT=PATH")]
     pub report: Vec<String>,
+    /// Lint only shard K of N (e.g. `2/8`): a stable split of the discovered files by path,
+    /// for spreading a large run over a CI matrix.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
     /// Print how many findings each rule has instead of the findings.
     #[arg(long)]
     pub statistics: bool,

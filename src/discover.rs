@@ -100,8 +100,59 @@ fn error_path(error: &ignore::Error) -> Option<PathBuf> {
     }
 }
 
+/// Shard `index` (1-based) of `count`: which files a `--shard K/N` run lints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u64,
+    pub count: u64,
+}
+
+impl Shard {
+    /// Parses `K/N` with 1 <= K <= N.
+    pub fn parse(text: &str) -> Result<Shard, String> {
+        let invalid = || format!("--shard `{text}`: write it as K/N with 1 <= K <= N, e.g. 1/4");
+        let (index, count) = text.split_once('/').ok_or_else(invalid)?;
+        let index: u64 = index.trim().parse().map_err(|_| invalid())?;
+        let count: u64 = count.trim().parse().map_err(|_| invalid())?;
+        if index == 0 || count == 0 || index > count {
+            return Err(invalid());
+        }
+        Ok(Shard { index, count })
+    }
+
+    /// True when `path` belongs to this shard. The split hashes the path as written
+    /// (FNV-1a), so it is the same on every machine and run.
+    pub fn contains(&self, path: &Path) -> bool {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in path.to_string_lossy().replace('\\', "/").bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        hash % self.count == self.index - 1
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn shards_partition_the_files() {
+        let paths: Vec<PathBuf> = (0..200)
+            .map(|i| PathBuf::from(format!("pkg{i}/README.md")))
+            .collect();
+        let shards: Vec<Shard> = (1..=4)
+            .map(|k| Shard::parse(&format!("{k}/4")).unwrap())
+            .collect();
+        for path in &paths {
+            assert_eq!(shards.iter().filter(|shard| shard.contains(path)).count(), 1);
+        }
+        assert!(
+            shards
+                .iter()
+                .all(|shard| paths.iter().filter(|p| shard.contains(p)).count() > 20)
+        );
+        assert!(Shard::parse("0/4").is_err() && Shard::parse("5/4").is_err() && Shard::parse("x").is_err());
+    }
+
     use super::*;
 
     #[test]

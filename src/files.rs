@@ -95,8 +95,8 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
         return Err(FileError::new(
             path,
             format!(
-                "is {} MiB, over the {} MiB limit for a README; skipped",
-                metadata.len() / (1024 * 1024),
+                "is {:.1} MiB, over the {} MiB limit for a README; skipped",
+                metadata.len() as f64 / (1024.0 * 1024.0),
                 MAX_FILE_SIZE / (1024 * 1024)
             ),
         ));
