@@ -45,6 +45,9 @@ fn render_one(renderer: &Renderer, path: &str, source: &SourceText, diagnostic: 
     };
     let text = source.text();
     let (span_window, first_line) = window(source, &diagnostic.range);
+    // Badge tokens (`circle-token=...`) never reach the terminal, nor control characters.
+    let masked_secrets = crate::badges::mask_secrets(text);
+    let text: &str = &masked_secrets;
     let window_text = mask_controls(&text[span_window.clone()]);
     let local = diagnostic.range.start - span_window.start..diagnostic.range.end - span_window.start;
     let message = escape_controls(&diagnostic.message);

@@ -272,6 +272,10 @@ fn license_ids(text: &str) -> Vec<String> {
                     normalized.push(*c);
                 }
             }
+            // A bare "Apache" in a badge means Apache-2.0 in practice.
+            if normalized == "apache" {
+                normalized.push('2');
+            }
             normalized
         })
         .filter(|id| !id.is_empty())
@@ -323,6 +327,7 @@ mod tests {
         assert_eq!(check(StaticField::Version, "stable"), None);
         assert_eq!(check(StaticField::License, "MIT/Apache 2.0"), None);
         assert_eq!(check(StaticField::License, "Apache-2.0 OR MIT"), None);
+        assert_eq!(check(StaticField::License, "MIT/Apache"), None);
         assert_eq!(
             check(StaticField::License, "MIT"),
             Some(Some("MIT OR Apache-2.0".into()))
