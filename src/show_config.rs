@@ -65,6 +65,42 @@ pub fn show(
         sections.forbidden.join(", "),
         origin(2)
     )?;
+    let dates = &policy.dates;
+    writeln!(out, "dates:")?;
+    let format = match &dates.format {
+        crate::dates::DateFormat::Consistent => "consistent".to_string(),
+        crate::dates::DateFormat::Fixed { name, .. } => name.clone(),
+    };
+    writeln!(out, "  format: {format}")?;
+    let order = match dates.order {
+        None => "unset (numeric dates whose day and month can swap are ambiguous)",
+        Some(crate::dates::DateOrder::Dmy) => "dmy",
+        Some(crate::dates::DateOrder::Mdy) => "mdy",
+    };
+    writeln!(out, "  order: {order}")?;
+    writeln!(out, "  max-age: {}", dates.max_age_text)?;
+    let copyright = match dates.copyright {
+        crate::dates::CopyrightFix::Extend => "extend",
+        crate::dates::CopyrightFix::Replace => "replace",
+        crate::dates::CopyrightFix::Off => "off",
+    };
+    writeln!(out, "  copyright: {copyright}")?;
+    writeln!(out, "badges:")?;
+    let required: Vec<&str> = policy.badges.required.iter().map(|kind| kind.as_str()).collect();
+    writeln!(out, "  required: [{}]", required.join(", "))?;
+    let services: Vec<&str> = policy
+        .badges
+        .services
+        .iter()
+        .map(|service| service.def.id.as_str())
+        .collect();
+    if !services.is_empty() {
+        writeln!(
+            out,
+            "  services: [{}]  # added to rules/badges.yml",
+            services.join(", ")
+        )?;
+    }
     for layer in &loaded.layers {
         let include: Vec<&str> = layer
             .config
