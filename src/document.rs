@@ -438,10 +438,11 @@ fn collect_text<'a>(node: &'a AstNode<'a>, out: &mut String) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn parse(text: &str) -> (SourceText, Document) {
+    /// Parses `text` for a test: the source and its document.
+    pub(crate) fn parse(text: &str) -> (SourceText, Document) {
         let source = SourceText::new(text.to_string());
         let document = Document::parse(&source);
         (source, document)

@@ -289,12 +289,7 @@ pub fn same_entries(a: &[TocEntry], b: &[TocEntry]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn parse(text: &str) -> (SourceText, Document) {
-        let source = SourceText::new(text.to_string());
-        let document = Document::parse(&source);
-        (source, document)
-    }
+    use crate::document::tests::parse;
 
     #[test]
     fn finds_both_marker_styles() {
