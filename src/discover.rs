@@ -60,6 +60,9 @@ pub fn discover(
 }
 
 fn walk(root: &Path, configs: &ConfigCache, found: &mut Discovered) -> Result<(), ConfigError> {
+    // The config that governs the folder walked decides first: what it excludes is not
+    // looked into, so configs inside an excluded folder (test fixtures) are never read.
+    let root_config = configs.for_dir(root)?;
     let walker = ignore::WalkBuilder::new(root)
         .hidden(false)
         .require_git(false)
@@ -82,8 +85,15 @@ fn walk(root: &Path, configs: &ConfigCache, found: &mut Discovered) -> Result<()
         }
         let path = entry.path();
         let path = path.strip_prefix("./").unwrap_or(path);
+        if root_config.is_excluded(path) {
+            continue;
+        }
+        let readme = is_readme_name(path);
+        if !readme && !root_config.has_includes() {
+            continue;
+        }
         let config = configs.for_file(path)?;
-        let wanted = is_readme_name(path) || config.is_included(path);
+        let wanted = readme || config.is_included(path);
         if wanted && !config.is_excluded(path) {
             found.files.push(path.to_path_buf());
         }

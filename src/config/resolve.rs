@@ -96,6 +96,11 @@ impl LoadedConfig {
             .any(|layer| matches(&layer.exclude, &layer.base_dir, path))
     }
 
+    /// True when some layer has `include` globs.
+    pub fn has_includes(&self) -> bool {
+        self.layers.iter().any(|layer| !layer.include.is_empty())
+    }
+
     /// True when a layer's `include` globs match `path`.
     pub fn is_included(&self, path: &Path) -> bool {
         self.layers
