@@ -10,6 +10,7 @@ use crate::files;
 use crate::fix::Applicability;
 use crate::linter::{self, LintSettings};
 use crate::output::{self, FileReport, OutputFormat, Totals};
+use crate::probe::{ProbeConfig, ProbeResults};
 use crate::rules::{self, RULES};
 use crate::source::SourceText;
 use std::io::{self, Read, Write};
@@ -27,6 +28,8 @@ pub struct Streams<'a> {
     pub stderr: &'a mut dyn Write,
     /// Whether stdout is a terminal (for `--color auto`).
     pub stdout_is_terminal: bool,
+    /// Whether stderr is a terminal (for the `--online` progress bar).
+    pub stderr_is_terminal: bool,
     /// Whether NO_COLOR is set.
     pub no_color: bool,
 }
@@ -339,13 +342,21 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
         Applicability::Safe
     };
     let color = use_color(args.color, streams);
-    let shared = Shared {
+    let probe_config = match online_config(args) {
+        Ok(config) => config,
+        Err(message) => {
+            writeln!(streams.stderr, "error: {message}")?;
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let mut shared = Shared {
         args,
         configs: &configs,
         facts: FactsCache::new(),
         selection: &selection,
         today,
         threshold,
+        probe: probe_config.as_ref().map(|_| ProbeResults::default()),
     };
 
     // Reports are written as files finish, in path order: the main output, plus the
@@ -386,6 +397,9 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
     let mut inputs = inputs.into_iter().peekable();
     while inputs.peek().is_some() {
         let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
+        if let Some(config) = &probe_config {
+            probe_chunk(&chunk, &mut shared, config, streams)?;
+        }
         let outcomes: Vec<Outcome> = if chunk.len() > 1 {
             use rayon::prelude::*;
             chunk
@@ -473,6 +487,8 @@ struct Shared<'a> {
     selection: &'a RuleSelection,
     today: jiff::civil::Date,
     threshold: Applicability,
+    /// With `--online`: what the probe found so far (it grows chunk by chunk).
+    probe: Option<ProbeResults>,
 }
 
 /// The result of one file.
@@ -491,6 +507,152 @@ enum Outcome {
     Unchanged,
     Error(String),
     Config(ConfigError),
+}
+
+/// The probe settings `--online` and its flags ask for; `None` without `--online`.
+fn online_config(args: &CheckArgs) -> Result<Option<ProbeConfig>, String> {
+    if !args.online {
+        return Ok(None);
+    }
+    let mut config = ProbeConfig::new();
+    config.gate.allow_loopback = args.allow_loopback;
+    for spec in &args.resolve {
+        config.add_resolve(spec)?;
+    }
+    if let Some(seconds) = args.probe_timeout {
+        if !(seconds > 0.0 && seconds <= 600.0) {
+            return Err(format!(
+                "--probe-timeout {seconds}: give seconds between 0 and 600"
+            ));
+        }
+        let timeout = std::time::Duration::from_secs_f64(seconds);
+        config.request_timeout = timeout;
+        config.connect_timeout = config.connect_timeout.min(timeout);
+    }
+    let max_age = match &args.cache_max_age {
+        Some(text) => {
+            crate::probe::parse_age(text).map_err(|message| format!("--cache-max-age: {message}"))?
+        }
+        None => std::time::Duration::from_secs(24 * 60 * 60),
+    };
+    // Answers from a --resolve mirror are not the real service's: with --resolve,
+    // results are cached only in a --cache-dir named on the command line.
+    let dir = match &args.cache_dir {
+        Some(dir) => Some(dir.clone()),
+        None if args.resolve.is_empty() => crate::probe::cache::default_dir(),
+        None => None,
+    };
+    config.cache = dir.map(|dir| crate::probe::CacheSettings { dir, max_age });
+    Ok(Some(config))
+}
+
+/// The folder whose project facts apply to a file.
+fn facts_dir(path: &Path) -> &Path {
+    path.parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// The badge URLs of one file that the probe would check (none when the file
+/// cannot be read or configured: `process` reports that).
+fn badge_targets(input: &Input, shared: &Shared<'_>) -> Vec<String> {
+    let text = match &input.stdin_text {
+        Some(text) => text.clone(),
+        None => match files::read_text(&input.path) {
+            Ok(text) => text,
+            Err(_) => return Vec::new(),
+        },
+    };
+    let Ok(config) = shared.configs.for_file(&input.path) else {
+        return Vec::new();
+    };
+    let policy = config.policy_for(&input.path, shared.selection);
+    let facts = shared.facts.get(facts_dir(&input.path));
+    let settings = LintSettings {
+        policy: &policy,
+        facts: &facts,
+        today: shared.today,
+        probe: None,
+    };
+    crate::probe::targets(&SourceText::new(text), settings)
+}
+
+/// Probes the badges of a chunk of files that earlier chunks did not, drawing a
+/// progress bar on stderr when it is a terminal and the probe takes a while.
+fn probe_chunk(
+    chunk: &[Input],
+    shared: &mut Shared<'_>,
+    config: &ProbeConfig,
+    streams: &mut Streams<'_>,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    use std::sync::mpsc::RecvTimeoutError;
+    use std::time::{Duration, Instant};
+    let lists: Vec<Vec<String>> = {
+        let shared = &*shared;
+        chunk
+            .par_iter()
+            .map(|input| badge_targets(input, shared))
+            .collect()
+    };
+    let known = shared.probe.get_or_insert_with(ProbeResults::default);
+    let mut urls: Vec<String> = lists
+        .into_iter()
+        .flatten()
+        .filter(|url| !known.contains(url))
+        .collect();
+    urls.sort_unstable();
+    urls.dedup();
+    if urls.is_empty() {
+        return Ok(());
+    }
+    let total = urls.len();
+    let draw = streams.stderr_is_terminal;
+    let stderr = &mut *streams.stderr;
+    let report = std::thread::scope(|scope| -> io::Result<crate::probe::ProbeReport> {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let urls = &urls;
+        let worker = scope.spawn(move || {
+            crate::probe::probe(urls, config, &move |done, total| {
+                let _ = sender.send((done, total));
+            })
+        });
+        let started = Instant::now();
+        let mut latest = (0, total);
+        let mut drawn = false;
+        loop {
+            match receiver.recv_timeout(Duration::from_millis(200)) {
+                Ok(progress) => latest = progress,
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+            if draw && started.elapsed() >= Duration::from_secs(1) {
+                write!(
+                    stderr,
+                    "\r{}",
+                    crate::probe::progress_line(latest.0, latest.1, 30)
+                )?;
+                stderr.flush()?;
+                drawn = true;
+            }
+        }
+        if drawn {
+            write!(stderr, "\r\x1b[2K")?;
+            stderr.flush()?;
+        }
+        Ok(worker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    })?;
+    if let Some(error) = &report.cache_error {
+        writeln!(
+            streams.stderr,
+            "warning: cannot write the probe cache: {}",
+            output::escape_controls(error)
+        )?;
+    }
+    known.extend(report.results);
+    Ok(())
 }
 
 /// Reads, lints and (with --fix or --diff) fixes one file.
@@ -519,6 +681,7 @@ fn process(input: Input, shared: &Shared<'_>) -> Outcome {
         policy: &policy,
         facts: &facts,
         today: shared.today,
+        probe: shared.probe.as_ref(),
     };
     let source = SourceText::new(text);
     if !(args.fix || args.diff) {

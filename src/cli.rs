@@ -77,6 +77,26 @@ pub struct CheckArgs {
     /// The file name to report and to look up config for when reading standard input.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
+    /// Also fetch badge images (only from the catalogue's probe hosts) to find broken badges
+    /// (badge-broken, badge-unknown).
+    #[arg(long)]
+    pub online: bool,
+    /// With --online, let the probe reach 127.0.0.1 and ::1 (for tests and local mirrors).
+    #[arg(long, requires = "online")]
+    pub allow_loopback: bool,
+    /// With --online, connect to ADDR:PORT for HOST, a probe host (like curl's --resolve); repeatable.
+    #[arg(long, value_name = "HOST=ADDR:PORT", requires = "online")]
+    pub resolve: Vec<String>,
+    /// With --online, keep probe results in this folder (default: the user's cache folder,
+    /// readme-lint/probe).
+    #[arg(long, value_name = "DIR", requires = "online")]
+    pub cache_dir: Option<PathBuf>,
+    /// With --online, how long cached probe results stay fresh: 1d (the default), 12h, 30m, or 0.
+    #[arg(long, value_name = "AGE", requires = "online")]
+    pub cache_max_age: Option<String>,
+    /// With --online, the seconds one try of a badge may take (default 10; for tests).
+    #[arg(long, value_name = "SECONDS", requires = "online", hide = true)]
+    pub probe_timeout: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -108,7 +108,14 @@ impl Document {
             document: Document::default(),
             anchorizer: Anchorizer::new(),
         };
-        for child in root.children() {
+        // comrak moves footnote definitions to the end; walk the blocks in source order so
+        // that every list here is in document order.
+        let mut children: Vec<_> = root.children().collect();
+        children.sort_by_key(|child| {
+            let start = child.data().sourcepos.start;
+            (start.line, start.column)
+        });
+        for child in children {
             builder.top_level_block(child);
         }
         builder.document.code.sort_by_key(|range| range.start);
@@ -446,6 +453,20 @@ pub(crate) mod tests {
         let source = SourceText::new(text.to_string());
         let document = Document::parse(&source);
         (source, document)
+    }
+
+    #[test]
+    fn footnote_definitions_stay_in_document_order() {
+        // Found by the `lint_fix` fuzz target: comrak puts footnote definitions last, so the
+        // README's real last block (an unclosed code fence) was not `blocks.last()`.
+        let (_, document) = parse("# T\n\nA[^1].\n\n[^1]: Note `x`.\n\n## B\n\n```sh\nnpm\n");
+        let starts: Vec<usize> = document.blocks.iter().map(|block| block.range.start).collect();
+        assert!(starts.is_sorted(), "{:?}", document.blocks);
+        assert_eq!(
+            document.blocks.last().map(|block| block.kind),
+            Some(BlockKind::Code)
+        );
+        assert!(document.code.is_sorted_by_key(|range| range.start));
     }
 
     #[test]

@@ -153,6 +153,9 @@ pub fn apply_fixes(text: &str, fixes: &[&Fix]) -> Applied {
         applied.push(index);
     }
 
+    // Collected in the given order, so that the stable sort keeps inserts at one point in the
+    // order the fixes were given, not in the order their spans were taken.
+    applied.sort_unstable();
     let mut edits: Vec<&Edit> = applied
         .iter()
         .flat_map(|&index| fixes[index].edits.iter())
@@ -167,7 +170,6 @@ pub fn apply_fixes(text: &str, fixes: &[&Fix]) -> Applied {
         cursor = edit.range.end;
     }
     output.push_str(&text[cursor..]);
-    applied.sort_unstable();
     Applied {
         text: output,
         applied,
@@ -211,6 +213,17 @@ mod tests {
         let second = Fix::safe("2", vec![Edit::insert(1, "Y")]);
         assert_eq!(apply_fixes(text, &[&first, &second]).text, "aXYb");
         assert_eq!(apply_fixes(text, &[&second, &first]).text, "aYXb");
+    }
+
+    #[test]
+    fn inserts_at_one_point_keep_the_given_order_when_spans_differ() {
+        // Found by tests/fix_properties.rs: the first fix's span starts at the shared point and
+        // runs on, so it was taken second and its insert went second.
+        let text = "abcdef";
+        let first = Fix::safe("1", vec![Edit::insert(2, "A"), Edit::replace(4..5, "x")]);
+        let second = Fix::safe("2", vec![Edit::insert(2, "B")]);
+        assert_eq!(apply_fixes(text, &[&first, &second]).text, "abABcdxf");
+        assert_eq!(apply_fixes(text, &[&second, &first]).text, "abBAcdxf");
     }
 
     #[test]

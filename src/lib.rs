@@ -19,6 +19,7 @@ pub mod fix;
 pub mod init;
 pub mod linter;
 pub mod output;
+pub mod probe;
 pub mod rules;
 pub mod scaffold;
 pub mod sections;

@@ -21,13 +21,17 @@ pub struct LintSettings<'a> {
     pub facts: &'a ProjectFacts,
     /// The date the date rules treat as today.
     pub today: jiff::civil::Date,
+    /// What the online probe found about badge URLs (`--online`); `None` offline,
+    /// and then the probe rules report nothing.
+    pub probe: Option<&'a crate::probe::ProbeResults>,
 }
 
 /// Every unsuppressed finding in `source`, sorted by position then code.
 pub fn lint(source: &SourceText, settings: LintSettings<'_>) -> Vec<Diagnostic> {
     let document = Document::parse(source);
-    let context =
-        LintContext::new(source, &document, settings.facts, settings.policy).with_today(settings.today);
+    let context = LintContext::new(source, &document, settings.facts, settings.policy)
+        .with_today(settings.today)
+        .with_probe(settings.probe);
     let mut diagnostics = Vec::new();
     let mut findings = Vec::new();
     for (index, rule) in RULES.iter().enumerate() {

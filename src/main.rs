@@ -16,6 +16,7 @@ fn main() -> ExitCode {
     };
     let stdout = std::io::stdout();
     let stdout_is_terminal = stdout.is_terminal();
+    let stderr_is_terminal = std::io::stderr().is_terminal();
     let mut stdout = std::io::BufWriter::new(stdout.lock());
     let mut stderr = std::io::stderr().lock();
     let mut stdin = std::io::stdin().lock();
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
         stdout: &mut stdout,
         stderr: &mut stderr,
         stdout_is_terminal,
+        stderr_is_terminal,
         no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
     };
     let result = app::run(cli, &mut streams).and_then(|code| stdout.flush().map(|()| code));

@@ -52,6 +52,7 @@ fn each_stale_badge_is_reported_by_the_right_rule() {
         policy: &policy,
         facts: &facts,
         today: jiff::civil::date(2026, 11, 21),
+        probe: None,
     };
     let text = stale_text();
     let diagnostics = linter::lint(&SourceText::new(text.clone()), settings);
@@ -93,6 +94,7 @@ fn fixes_touch_only_badge_urls_and_converge() {
         policy: &policy,
         facts: &facts,
         today: jiff::civil::date(2026, 11, 21),
+        probe: None,
     };
     let lf = stale_text();
     let crlf = lf.replace('\n', "\r\n");

@@ -5,14 +5,16 @@
 //! - a CRLF twin of the fixture gives the same findings and the same fix, in CRLF.
 //!
 //! A rule folder may hold a `.readme-lint.yml` (else the `recommended` preset
-//! applies) and a manifest (else the project facts are empty), and a `git/`
-//! folder that stands for `.git` (see `support/fake_git.rs`).
+//! applies) and a manifest (else the project facts are empty), a `git/`
+//! folder that stands for `.git` (see `support/fake_git.rs`), and a `probe.json`
+//! that stands for what `--online` found (badge URL to outcome).
 
 use readme_lint::config::{LoadedConfig, RuleSelection, load_file_chain, load_preset_chain};
 use readme_lint::diagnostic::Diagnostic;
 use readme_lint::facts::{self, ProjectFacts};
 use readme_lint::fix::Applicability;
 use readme_lint::linter::{self, LintSettings};
+use readme_lint::probe::{Outcome, ProbeResults};
 use readme_lint::rules::{self, Fixable};
 use readme_lint::source::SourceText;
 use std::collections::BTreeSet;
@@ -52,6 +54,15 @@ fn facts_for(dir: &Path) -> ProjectFacts {
     }
 }
 
+/// Canned online-probe results for a folder (`probe.json`: badge URL to outcome),
+/// standing for what `--online` would find.
+fn probe_for(dir: &Path) -> Option<ProbeResults> {
+    let text = std::fs::read_to_string(dir.join("probe.json")).ok()?;
+    let outcomes: std::collections::BTreeMap<String, Outcome> =
+        serde_json::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", dir.display()));
+    Some(outcomes.into_iter().collect())
+}
+
 fn describe(source: &SourceText, diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for diagnostic in diagnostics {
@@ -88,6 +99,7 @@ fn fixtures() {
     for dir in dirs {
         let config = config_for(&dir);
         let facts = facts_for(&dir);
+        let probe = probe_for(&dir);
         let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|entry| entry.unwrap().path())
@@ -103,6 +115,7 @@ fn fixtures() {
                 facts: &facts,
                 // A fixed today keeps the date rules' snapshots stable.
                 today: jiff::civil::date(2026, 11, 21),
+                probe: probe.as_ref(),
             };
             let text = std::fs::read_to_string(&file).unwrap();
             let source = SourceText::new(text.clone());

@@ -105,11 +105,17 @@ impl fmt::Display for Pattern {
     }
 }
 
-/// Writes literal text, quoting its words so that they never read as tokens.
+/// Writes literal text, quoting its words so that they never read as tokens, and each `[`
+/// so that it does not open quoted text.
 fn write_literal(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
     let mut rest = s;
-    while let Some(start) = rest.find(|c: char| c.is_ascii_alphabetic()) {
+    while let Some(start) = rest.find(|c: char| c.is_ascii_alphabetic() || c == '[') {
         f.write_str(&rest[..start])?;
+        if rest[start..].starts_with('[') {
+            f.write_str("[[]")?;
+            rest = &rest[start + 1..];
+            continue;
+        }
         let len = rest[start..]
             .find(|c: char| !c.is_ascii_alphabetic())
             .unwrap_or(rest.len() - start);
@@ -326,6 +332,17 @@ mod tests {
         assert_eq!(p.items()[1], PatternItem::Literal(" day of ".into()));
         assert!(parse_pattern("YYYY-MM-DD[T]HH:mm:ss.SSSZ").is_ok());
         assert!(parse_pattern("[Q]Q YYYY").is_ok());
+    }
+
+    #[test]
+    fn a_literal_bracket_is_written_back_quoted() {
+        // Found by the `dates` fuzz target: a `[` inside quoted text was written back bare,
+        // and then opened quoted text when the pattern was read again.
+        let p = parse_pattern("ss`[[]").unwrap();
+        assert_eq!(p.to_string(), "ss`[[]");
+        assert_eq!(parse_pattern(&p.to_string()), Ok(p));
+        let p = parse_pattern("[a [b] YYYY").unwrap();
+        assert_eq!(parse_pattern(&p.to_string()), Ok(p));
     }
 
     #[test]

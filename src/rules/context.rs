@@ -27,6 +27,8 @@ pub struct LintContext<'a> {
     today: jiff::civil::Date,
     /// The document's badges, found on first use (see [`LintContext::badges`]).
     badges: std::cell::OnceCell<Vec<crate::badges::Badge<'a>>>,
+    /// What the online probe found (see [`LintContext::probe`]).
+    probe: Option<&'a crate::probe::ProbeResults>,
 }
 
 impl<'a> LintContext<'a> {
@@ -78,7 +80,19 @@ impl<'a> LintContext<'a> {
             badges: std::cell::OnceCell::new(),
             dates: std::cell::OnceCell::new(),
             today: jiff::civil::date(1970, 1, 1),
+            probe: None,
         }
+    }
+
+    /// Sets what the online probe found about badge URLs.
+    pub fn with_probe(mut self, probe: Option<&'a crate::probe::ProbeResults>) -> Self {
+        self.probe = probe;
+        self
+    }
+
+    /// What the online probe found about badge URLs; `None` without `--online`.
+    pub fn probe(&self) -> Option<&'a crate::probe::ProbeResults> {
+        self.probe
     }
 
     /// Sets the date the date rules treat as today.

@@ -5,8 +5,10 @@
 
 mod ambiguous_date;
 mod badge_branch;
+mod badge_broken;
 mod badge_placement;
 mod badge_secret;
+mod badge_unknown;
 mod badge_wrong_repo;
 mod context;
 mod date_format;
@@ -131,6 +133,8 @@ pub static RULES: &[&dyn Rule] = &[
     &badge_placement::BadgePlacement,
     &required_badges::RequiredBadges,
     &duplicate_badge::DuplicateBadge,
+    &badge_broken::BadgeBroken,
+    &badge_unknown::BadgeUnknown,
     &date_format::DateFormatRule,
     &ambiguous_date::AmbiguousDate,
     &invalid_date::InvalidDate,

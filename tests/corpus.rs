@@ -1,0 +1,666 @@
+//! Corpus robustness: the fix pipeline on thousands of real READMEs.
+//!
+//! For every file of the corpus, and for both `--fix` (safe) and `--fix --unsafe-fixes`,
+//! with the `recommended` preset, empty project facts and a fixed today, this checks:
+//!
+//! - nothing panics and the fix loop converges, in at most [`MAX_PASSES`] passes;
+//! - fixing the fixed text again changes nothing;
+//! - every byte outside the applied edits is unchanged: the loop is replayed here with
+//!   `linter::lint` and `fix::apply_fixes`, the applied edits of each pass are spliced
+//!   in independently, and the untouched stretches of the original are followed through
+//!   every pass and found, byte for byte, in what `linter::fix` returned;
+//! - line endings: a CRLF file (no bare LF) gets no bare LF, an LF file gets no CR, and
+//!   no bare CR appears in a file that had none;
+//! - the byte order mark is kept (or not added), and the final-newline state is kept:
+//!   a file that ends with a line ending still does, one that does not still does not
+//!   (appending to such a file keeps it without one, see `block_insertion`); only an
+//!   empty file may gain a final newline;
+//! - after safe fixes only, comrak's HTML of every top-level block outside the edited
+//!   regions is unchanged (each block is rendered in the context of its whole document,
+//!   so link reference definitions still resolve), and no block appears or disappears
+//!   outside them;
+//! - re-linting the fixed text reports no finding that still carries a safe fix.
+//!
+//! The corpus is `READMELINT_CORPUS` (a folder of `.md` files), else
+//! `~/.cache/readme-corpus/corpus/files` (built by the shared `make-corpus.sh`), else the
+//! committed sample in `tests/corpus-sample/`. Counts are printed at the end
+//! (`cargo test --test corpus -- --nocapture`); the test fails listing every failure.
+//! The full corpus is quicker in release: `cargo test --release --test corpus`.
+
+use comrak::Arena;
+use readme_lint::config::{LoadedConfig, Policy, RuleSelection, load_preset_chain};
+use readme_lint::document::{Document, comrak_options};
+use readme_lint::facts::ProjectFacts;
+use readme_lint::fix::{Applicability, Edit, apply_fixes};
+use readme_lint::linter::{self, LintSettings, MAX_FIX_PASSES};
+use readme_lint::source::SourceText;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// The fix loop must settle within this many passes that change the text.
+const MAX_PASSES: usize = 3;
+
+const BOM: char = '\u{feff}';
+
+fn corpus_dir() -> (PathBuf, &'static str) {
+    if let Some(dir) = std::env::var_os("READMELINT_CORPUS") {
+        return (PathBuf::from(dir), "READMELINT_CORPUS");
+    }
+    if let Some(home) = std::env::var_os("HOME") {
+        let dir = Path::new(&home).join(".cache/readme-corpus/corpus/files");
+        if dir.is_dir() {
+            return (dir, "the local corpus cache");
+        }
+    }
+    (
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus-sample"),
+        "the committed sample",
+    )
+}
+
+fn corpus_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// A stretch of the original text found unchanged in the current text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Kept {
+    original: usize,
+    current: usize,
+    len: usize,
+}
+
+/// What one run of the fix loop did, replayed step by step.
+struct Replay {
+    text: String,
+    passes: usize,
+    /// Stretches of the original that no edit touched, in order, merged.
+    kept: Vec<Kept>,
+    fixed: BTreeMap<&'static str, usize>,
+}
+
+/// Splices sorted, non-overlapping `edits` into `text`.
+fn splice(text: &str, edits: &[&Edit]) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut cursor = 0;
+    for edit in edits {
+        let Range { start, end } = edit.range;
+        if start < cursor || end < start || end > text.len() {
+            return Err(format!("applied edits overlap or are out of bounds: {edit:?}"));
+        }
+        out.push_str(&text[cursor..start]);
+        out.push_str(&edit.replacement);
+        cursor = end;
+    }
+    out.push_str(&text[cursor..]);
+    Ok(out)
+}
+
+/// Follows the kept stretches through one pass of sorted `edits`.
+fn map_kept(kept: &[Kept], edits: &[&Edit]) -> Vec<Kept> {
+    // Where a byte that no edit touches moves to: past every edit that ends at or before it.
+    let shift = |offset: usize| -> isize {
+        edits
+            .iter()
+            .filter(|edit| edit.range.end <= offset)
+            .map(|edit| edit.replacement.len() as isize - edit.range.len() as isize)
+            .sum()
+    };
+    let mut out = Vec::new();
+    for piece in kept {
+        let (start, end) = (piece.current, piece.current + piece.len);
+        let mut cuts: Vec<Range<usize>> = edits
+            .iter()
+            .filter(|edit| {
+                let Range { start: a, end: b } = edit.range;
+                if a == b {
+                    start < a && a < end
+                } else {
+                    a < end && start < b
+                }
+            })
+            .map(|edit| edit.range.clone())
+            .collect();
+        cuts.sort_by_key(|range| (range.start, range.end));
+        let mut cursor = start;
+        let mut push = |from: usize, to: usize| {
+            if to > from {
+                out.push(Kept {
+                    original: piece.original + (from - start),
+                    current: (from as isize + shift(from)) as usize,
+                    len: to - from,
+                });
+            }
+        };
+        for cut in cuts {
+            push(cursor, cut.start.max(cursor).min(end));
+            cursor = cursor.max(cut.end.min(end));
+        }
+        push(cursor, end);
+    }
+    out
+}
+
+fn merge_kept(kept: Vec<Kept>) -> Vec<Kept> {
+    let mut merged: Vec<Kept> = Vec::with_capacity(kept.len());
+    for piece in kept {
+        match merged.last_mut() {
+            Some(last)
+                if last.original + last.len == piece.original && last.current + last.len == piece.current =>
+            {
+                last.len += piece.len;
+            }
+            _ => merged.push(piece),
+        }
+    }
+    merged
+}
+
+/// The fix loop of `linter::fix`, step by step, recording the edits of every pass.
+fn replay(original: &str, settings: LintSettings<'_>, threshold: Applicability) -> Result<Replay, String> {
+    let mut source = SourceText::new(original.to_string());
+    let mut kept = vec![Kept {
+        original: 0,
+        current: 0,
+        len: original.len(),
+    }];
+    let mut fixed = BTreeMap::new();
+    let mut passes = 0;
+    loop {
+        let diagnostics = linter::lint(&source, settings);
+        let candidates: Vec<_> = diagnostics
+            .iter()
+            .filter(|d| d.fix.as_ref().is_some_and(|fix| fix.applicability >= threshold))
+            .collect();
+        let fixes: Vec<_> = candidates.iter().filter_map(|d| d.fix.as_ref()).collect();
+        let applied = apply_fixes(source.text(), &fixes);
+        if applied.applied.is_empty() || applied.text == source.text() {
+            return Ok(Replay {
+                text: source.into_text(),
+                passes,
+                kept: merge_kept(kept),
+                fixed,
+            });
+        }
+        passes += 1;
+        if passes > MAX_FIX_PASSES {
+            return Err("the replayed fix loop did not converge".to_string());
+        }
+        let mut edits: Vec<&Edit> = applied
+            .applied
+            .iter()
+            .flat_map(|&index| fixes[index].edits.iter())
+            .collect();
+        edits.sort_by_key(|edit| (edit.range.start, edit.range.end));
+        let spliced = splice(source.text(), &edits)?;
+        if spliced != applied.text {
+            return Err(format!(
+                "pass {passes}: apply_fixes wrote other text than its applied edits"
+            ));
+        }
+        kept = map_kept(&kept, &edits);
+        for &index in &applied.applied {
+            *fixed.entry(candidates[index].rule.name).or_default() += 1;
+        }
+        source = SourceText::new(applied.text);
+    }
+}
+
+/// Byte ranges changed between the original and the fixed text: the gaps between kept
+/// stretches, as (original range, fixed range).
+fn hunks(kept: &[Kept], original_len: usize, fixed_len: usize) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::new();
+    let (mut original, mut current) = (0, 0);
+    for piece in kept.iter().chain(std::iter::once(&Kept {
+        original: original_len,
+        current: fixed_len,
+        len: 0,
+    })) {
+        if piece.original > original || piece.current > current {
+            out.push((original..piece.original, current..piece.current));
+        }
+        original = piece.original + piece.len;
+        current = piece.current + piece.len;
+    }
+    out
+}
+
+fn touches(block: &Range<usize>, hunk: &Range<usize>) -> bool {
+    if hunk.is_empty() {
+        block.start < hunk.start && hunk.start < block.end
+    } else {
+        hunk.start < block.end.max(block.start + 1) && block.start < hunk.end
+    }
+}
+
+/// Each top-level block's range and its HTML, rendered in the context of the document.
+fn rendered_blocks(text: &str) -> Result<Vec<(Range<usize>, String)>, String> {
+    let source = SourceText::new(text.to_string());
+    let document = Document::parse(&source);
+    let options = comrak_options();
+    let arena = Arena::new();
+    let root = comrak::parse_document(&arena, &text[source.bom_len()..], &options);
+    let nodes: Vec<_> = root.children().collect();
+    if nodes.len() != document.blocks.len() {
+        return Err(format!(
+            "Document has {} blocks, comrak {}",
+            document.blocks.len(),
+            nodes.len()
+        ));
+    }
+    let mut out = Vec::with_capacity(nodes.len());
+    for (block, node) in document.blocks.iter().zip(nodes) {
+        let mut html = String::new();
+        comrak::format_html(node, &options, &mut html).map_err(|error| error.to_string())?;
+        out.push((block.range.clone(), html));
+    }
+    Ok(out)
+}
+
+/// After safe fixes, blocks outside the edits render as before.
+fn check_rendering(original: &str, fixed: &str, kept: &[Kept]) -> Result<(), String> {
+    let changes = hunks(kept, original.len(), fixed.len());
+    if changes.is_empty() {
+        return Ok(());
+    }
+    let before = rendered_blocks(original)?;
+    let after = rendered_blocks(fixed)?;
+    let line = |text: &str, offset: usize| SourceText::new(text.to_string()).line_column(offset).line;
+    let edited_labels = edited_reference_labels(original, &changes);
+    // Untouched blocks of the original, moved to where they are in the fixed text.
+    let mut expected = Vec::new();
+    for (range, html) in &before {
+        if changes.iter().any(|(hunk, _)| touches(range, hunk)) {
+            continue;
+        }
+        let Some(piece) = kept
+            .iter()
+            .find(|piece| piece.original <= range.start && range.end <= piece.original + piece.len)
+        else {
+            return Err(format!(
+                "the block at line {} is outside the edits but not kept whole",
+                line(original, range.start)
+            ));
+        };
+        let moved = range.start - piece.original + piece.current..range.end - piece.original + piece.current;
+        expected.push((range.start, moved, html));
+    }
+    let mut actual = after
+        .iter()
+        .filter(|(range, _)| !changes.iter().any(|(_, hunk)| touches(range, hunk)))
+        .peekable();
+    for (original_start, moved, html) in expected {
+        // Blocks of the fixed text outside the edits that the original does not have.
+        if let Some((range, _)) = actual.peek()
+            && range.start < moved.start
+        {
+            return Err(format!(
+                "a new block at line {} of the fixed text, outside the edits",
+                line(fixed, range.start)
+            ));
+        }
+        match actual.next() {
+            Some((range, new_html)) if *range == moved => {
+                // A block that uses a link reference whose definition was edited renders
+                // the new URL: that is the edit's doing, and all it may change.
+                let by_reference = || {
+                    let source = original[original_start..original_start + moved.len()].to_lowercase();
+                    edited_labels
+                        .iter()
+                        .any(|label| source.contains(&format!("[{label}]")))
+                        && blank_urls(new_html) == blank_urls(html)
+                };
+                if new_html != html && !by_reference() {
+                    return Err(format!(
+                        "the block at line {} renders differently after the fix:\n  before: {html:?}\n  after:  {new_html:?}",
+                        line(original, original_start)
+                    ));
+                }
+            }
+            _ => {
+                return Err(format!(
+                    "the block at line {} is outside the edits but is not a block of its own after the fix",
+                    line(original, original_start)
+                ));
+            }
+        }
+    }
+    if let Some((range, _)) = actual.next() {
+        return Err(format!(
+            "a new block at line {} of the fixed text, outside the edits",
+            line(fixed, range.start)
+        ));
+    }
+    Ok(())
+}
+
+/// The labels (lowercase) of link reference definitions on the lines the edits touch.
+fn edited_reference_labels(original: &str, changes: &[(Range<usize>, Range<usize>)]) -> Vec<String> {
+    let mut labels = Vec::new();
+    let mut line_start = 0;
+    for line in original.split_inclusive(['\n', '\r']) {
+        let line_end = line_start + line.len();
+        let edited = changes
+            .iter()
+            .any(|(hunk, _)| hunk.start < line_end.max(line_start + 1) && line_start <= hunk.end);
+        let definition = line.trim_start_matches(' ');
+        if edited
+            && line.len() - definition.len() <= 3
+            && let Some(rest) = definition.strip_prefix('[')
+            && let Some(close) = rest.find("]:")
+        {
+            labels.push(rest[..close].to_lowercase());
+        }
+        line_start = line_end;
+    }
+    labels
+}
+
+/// HTML with the values of `href` and `src` attributes left out.
+fn blank_urls(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = [" href=\"", " src=\""]
+        .iter()
+        .filter_map(|attribute| rest.find(attribute).map(|index| index + attribute.len()))
+        .min()
+    {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        rest = &rest[rest.find('"').unwrap_or(rest.len())..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
+struct Endings {
+    lf: usize,
+    crlf: usize,
+    cr: usize,
+}
+
+fn endings(text: &str) -> Endings {
+    let bytes = text.as_bytes();
+    let mut counts = Endings::default();
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'\n' => counts.lf += 1,
+            b'\r' if bytes.get(index + 1) == Some(&b'\n') => {
+                counts.crlf += 1;
+                index += 1;
+            }
+            b'\r' => counts.cr += 1,
+            _ => {}
+        }
+        index += 1;
+    }
+    counts
+}
+
+/// Line endings, byte order mark and final newline survive the fix.
+fn check_text_shape(original: &str, fixed: &str) -> Result<(), String> {
+    let (before, after) = (endings(original), endings(fixed));
+    if before.crlf > 0 && before.lf == 0 && after.lf > 0 {
+        return Err(format!("{} bare LF added to a CRLF file", after.lf));
+    }
+    if before.crlf + before.cr == 0 && after.crlf + after.cr > 0 {
+        return Err("CR added to an LF file".to_string());
+    }
+    if before.cr == 0 && after.cr > 0 {
+        return Err(format!("{} bare CR added", after.cr));
+    }
+    if original.starts_with(BOM) != fixed.starts_with(BOM)
+        || original.matches(BOM).count() != fixed.matches(BOM).count()
+    {
+        return Err("the byte order mark changed".to_string());
+    }
+    let final_newline = |text: &str| text.ends_with(['\n', '\r']);
+    if !original.is_empty() && final_newline(original) != final_newline(fixed) {
+        return Err(format!(
+            "the final newline was {}",
+            if final_newline(original) {
+                "removed"
+            } else {
+                "added"
+            }
+        ));
+    }
+    Ok(())
+}
+
+/// What one file contributed to the totals.
+#[derive(Default)]
+struct FileResult {
+    findings: BTreeMap<&'static str, usize>,
+    fixed_safe: BTreeMap<&'static str, usize>,
+    fixed_unsafe: BTreeMap<&'static str, usize>,
+    changed_safe: bool,
+    changed_unsafe: bool,
+    failures: Vec<String>,
+}
+
+fn check_file(text: &str, policy: &Policy, facts: &ProjectFacts) -> FileResult {
+    let settings = LintSettings {
+        policy,
+        facts,
+        today: jiff::civil::date(2026, 11, 21),
+        probe: None,
+    };
+    let mut result = FileResult::default();
+    for diagnostic in linter::lint(&SourceText::new(text.to_string()), settings) {
+        *result.findings.entry(diagnostic.rule.name).or_default() += 1;
+    }
+    for threshold in [Applicability::Unsafe, Applicability::Safe] {
+        let mode = threshold.as_str();
+        let mut fail = |message: String| result.failures.push(format!("[{mode}] {message}"));
+        let outcome = match linter::fix(SourceText::new(text.to_string()), settings, threshold) {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                fail(format!("ConvergenceError: {error}"));
+                continue;
+            }
+        };
+        let fixed = outcome.source.text();
+        if outcome.passes > MAX_PASSES {
+            fail(format!("the fix loop took {} passes", outcome.passes));
+        }
+        match replay(text, settings, threshold) {
+            Err(error) => fail(error),
+            Ok(replayed) => {
+                if replayed.text != fixed
+                    || replayed.passes != outcome.passes
+                    || replayed.fixed != outcome.fixed
+                {
+                    fail("the replayed fix loop disagrees with linter::fix".to_string());
+                }
+                for piece in &replayed.kept {
+                    let kept = &text[piece.original..piece.original + piece.len];
+                    if fixed.get(piece.current..piece.current + piece.len) != Some(kept) {
+                        fail(format!(
+                            "bytes {}..{} of the original, outside every edit, changed",
+                            piece.original,
+                            piece.original + piece.len
+                        ));
+                        break;
+                    }
+                }
+                if threshold == Applicability::Safe
+                    && let Err(error) = check_rendering(text, fixed, &replayed.kept)
+                {
+                    fail(format!("rendering: {error}"));
+                }
+            }
+        }
+        if let Err(error) = check_text_shape(text, fixed) {
+            fail(error);
+        }
+        match linter::fix(SourceText::new(fixed.to_string()), settings, threshold) {
+            Ok(again) if again.source.text() == fixed => {}
+            Ok(_) => fail("a second fix changed the text again".to_string()),
+            Err(error) => fail(format!("second fix: ConvergenceError: {error}")),
+        }
+        for diagnostic in &outcome.remaining {
+            if diagnostic
+                .fix
+                .as_ref()
+                .is_some_and(|fix| fix.applicability == Applicability::Safe)
+            {
+                let line = outcome.source.line_column(diagnostic.range.start).line;
+                fail(format!(
+                    "after fixing, {} at line {line} still has a safe fix",
+                    diagnostic.rule.name
+                ));
+            }
+        }
+        let changed = fixed != text;
+        match threshold {
+            Applicability::Safe => {
+                result.fixed_safe = outcome.fixed;
+                result.changed_safe = changed;
+            }
+            _ => {
+                result.fixed_unsafe = outcome.fixed;
+                result.changed_unsafe = changed;
+            }
+        }
+    }
+    result
+}
+
+thread_local! {
+    static PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+#[test]
+fn corpus() {
+    let started = std::time::Instant::now();
+    let (dir, origin) = corpus_dir();
+    let files = corpus_files(&dir);
+    assert!(!files.is_empty(), "no .md files in {}", dir.display());
+    let config = LoadedConfig::new(load_preset_chain("recommended", &dir).unwrap(), None);
+    let facts = ProjectFacts::default();
+
+    // Panics are caught per file and reported with their location, not printed.
+    let previous_hook = panic::take_hook();
+    panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map_or(String::new(), |l| format!(" at {}:{}", l.file(), l.line()));
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        PANIC.with(|slot| *slot.borrow_mut() = Some(format!("{message}{location}")));
+    }));
+
+    let results: Mutex<Vec<(PathBuf, FileResult)>> = Mutex::new(Vec::new());
+    let skipped: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    {
+        use rayon::prelude::*;
+        files.par_iter().for_each(|path| {
+            let bytes = std::fs::read(path).unwrap();
+            let Ok(text) = String::from_utf8(bytes) else {
+                skipped.lock().unwrap().push(path.display().to_string());
+                return;
+            };
+            let policy = config.policy_for(path, &RuleSelection::default());
+            let result = panic::catch_unwind(AssertUnwindSafe(|| check_file(&text, &policy, &facts)))
+                .unwrap_or_else(|_| FileResult {
+                    failures: vec![format!(
+                        "panic: {}",
+                        PANIC.with(|slot| slot.borrow_mut().take()).unwrap_or_default()
+                    )],
+                    ..FileResult::default()
+                });
+            results.lock().unwrap().push((path.clone(), result));
+        });
+    }
+    panic::set_hook(previous_hook);
+
+    let mut results = results.into_inner().unwrap();
+    results.sort_by(|a, b| a.0.cmp(&b.0));
+    let skipped = skipped.into_inner().unwrap();
+    let mut findings: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut fixed_safe: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut fixed_unsafe: BTreeMap<&str, usize> = BTreeMap::new();
+    let (mut changed_safe, mut changed_unsafe) = (0, 0);
+    let mut failures = Vec::new();
+    for (path, result) in &results {
+        for (map, from) in [
+            (&mut findings, &result.findings),
+            (&mut fixed_safe, &result.fixed_safe),
+            (&mut fixed_unsafe, &result.fixed_unsafe),
+        ] {
+            for (rule, count) in from {
+                *map.entry(rule).or_default() += count;
+            }
+        }
+        changed_safe += usize::from(result.changed_safe);
+        changed_unsafe += usize::from(result.changed_unsafe);
+        let name = path.file_name().unwrap().to_string_lossy();
+        failures.extend(result.failures.iter().map(|failure| format!("{name}: {failure}")));
+    }
+
+    let mut report = String::new();
+    use std::fmt::Write as _;
+    let _ = writeln!(report, "corpus: {} ({})", dir.display(), origin);
+    let _ = writeln!(
+        report,
+        "files: {} checked, {} skipped (not UTF-8), in {:.1} s",
+        results.len(),
+        skipped.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let _ = writeln!(
+        report,
+        "{:<24} {:>9} {:>11} {:>13}",
+        "rule", "findings", "safe fixes", "unsafe fixes"
+    );
+    let mut rules: Vec<&str> = findings.keys().chain(fixed_unsafe.keys()).copied().collect();
+    rules.sort_unstable();
+    rules.dedup();
+    let get = |map: &BTreeMap<&str, usize>, rule: &str| map.get(rule).copied().unwrap_or(0);
+    for rule in &rules {
+        let _ = writeln!(
+            report,
+            "{rule:<24} {:>9} {:>11} {:>13}",
+            get(&findings, rule),
+            get(&fixed_safe, rule),
+            get(&fixed_unsafe, rule)
+        );
+    }
+    let total = |map: &BTreeMap<&str, usize>| map.values().sum::<usize>();
+    let _ = writeln!(
+        report,
+        "{:<24} {:>9} {:>11} {:>13}",
+        "total",
+        total(&findings),
+        total(&fixed_safe),
+        total(&fixed_unsafe)
+    );
+    let _ = writeln!(
+        report,
+        "files changed: {changed_safe} by safe fixes, {changed_unsafe} by unsafe fixes"
+    );
+    let _ = writeln!(report, "failures: {}", failures.len());
+    println!("{report}");
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
