@@ -100,6 +100,8 @@ say "cargo build --release (readme-lint and the comrak floor)"
 TARGET_DIR="$(cd "$ROOT" && cargo metadata --format-version 1 --no-deps |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
 READMELINT="$TARGET_DIR/release/readme-lint"
+# The commit the binary was built from, taken now: the tree may change while the timings run.
+V_READMELINT="$(cd "$ROOT" && git describe --always --dirty) ($(cd "$ROOT" && git log -1 --format=%cs))"
 FLOOR="$TARGET_DIR/release/examples/comrak_floor"
 
 # How each tool is run (default rules, no config); the paths follow.
@@ -204,7 +206,6 @@ done
 # -------------------------------------------------------------------- table ---------------
 say "table"
 export RESULTS CORPUS SAMPLE SAMPLE_EVERY TYPICAL ROOT
-V_READMELINT="$(cd "$ROOT" && git describe --always --dirty) ($(cd "$ROOT" && git log -1 --format=%cs))"
 V_COMRAK="$(cd "$ROOT" && cargo tree -q -e normal -i comrak --depth 0 2>/dev/null | head -1)"
 V_HYPERFINE="$(hyperfine --version)"
 ELAPSED=$((SECONDS - STARTED))
@@ -228,8 +229,10 @@ def load(name):
     path = os.path.join(R, name + ".json")
     return json.load(open(path))["results"][0] if os.path.exists(path) else None
 
-def secs(t):
-    return f"{t * 1000:.1f} ms" if t < 1 else f"{t:.2f} s" if t < 10 else f"{t:.1f} s"
+def secs(t, unit=None):
+    """Seconds as `12.3 ms`, `1.23 s` or `12.3 s`; `unit` gives the scale of another number."""
+    scale = t if unit is None else unit
+    return f"{t * 1000:.1f} ms" if scale < 1 else f"{t:.2f} s" if scale < 10 else f"{t:.1f} s"
 
 def cell(name):
     r = load(name)
@@ -244,7 +247,7 @@ def cell(name):
         note = open(note_path).read().strip() if os.path.exists(note_path) else ""
         return f"exit {failed[0]} after {secs(r['mean'])}" + (f": {note}" if note else "")
     sd = r["stddev"]
-    return secs(r["mean"]) + (f" ± {secs(sd)}" if sd else "") + f" ({len(r['times'])})"
+    return secs(r["mean"]) + (f" ± {secs(sd, r['mean'])}" if sd else "") + f" ({len(r['times'])})"
 
 def peak(tool):
     path = os.path.join(R, f"corpus2-{tool}.time")
