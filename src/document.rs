@@ -78,7 +78,8 @@ pub struct Document {
     pub front_matter: Option<Range<usize>>,
 }
 
-/// A section: a heading and everything up to the next heading of the same or a higher level.
+/// A section: a heading and everything up to the next top-level heading of the same or a
+/// higher level.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     /// Index into [`Document::headings`].
@@ -126,9 +127,11 @@ impl Document {
     pub fn sections(&self, text_len: usize) -> Vec<Section> {
         let mut sections = Vec::with_capacity(self.headings.len());
         for (index, heading) in self.headings.iter().enumerate() {
+            // A heading inside a list, quote or footnote does not end a section: cutting
+            // there would split that block.
             let end = self.headings[index + 1..]
                 .iter()
-                .find(|later| later.level <= heading.level)
+                .find(|later| later.top_level && later.level <= heading.level)
                 .map_or(text_len, |later| later.range.start);
             sections.push(Section {
                 heading: index,
@@ -173,9 +176,12 @@ impl Document {
 
     /// Top-level blocks that start inside `range`.
     pub fn blocks_in(&self, range: Range<usize>) -> impl Iterator<Item = &Block> {
-        self.blocks
-            .iter()
-            .filter(move |block| block.range.start >= range.start && block.range.start < range.end)
+        // Blocks are in document order: two binary searches, not a scan per call.
+        let first = self
+            .blocks
+            .partition_point(|block| block.range.start < range.start);
+        let end = self.blocks.partition_point(|block| block.range.start < range.end);
+        self.blocks[first..end.max(first)].iter()
     }
 
     /// The headings at the top level of the document (not in lists or quotes).
@@ -459,9 +465,15 @@ pub(crate) mod tests {
     fn footnote_definitions_stay_in_document_order() {
         // Found by the `lint_fix` fuzz target: comrak puts footnote definitions last, so the
         // README's real last block (an unclosed code fence) was not `blocks.last()`.
-        let (_, document) = parse("# T\n\nA[^1].\n\n[^1]: Note `x`.\n\n## B\n\n```sh\nnpm\n");
+        let (_, document) = parse("# T\n\nA[^1].\n\n[^1]: Note `x`.\n    # Inner\n\n## B\n\n```sh\nnpm\n");
         let starts: Vec<usize> = document.blocks.iter().map(|block| block.range.start).collect();
         assert!(starts.is_sorted(), "{:?}", document.blocks);
+        let headings: Vec<&str> = document
+            .headings
+            .iter()
+            .map(|heading| heading.text.as_str())
+            .collect();
+        assert_eq!(headings, ["T", "Inner", "B"]);
         assert_eq!(
             document.blocks.last().map(|block| block.kind),
             Some(BlockKind::Code)
@@ -527,6 +539,18 @@ pub(crate) mod tests {
         let sections = document.sections(source.text().len());
         assert_eq!(sections[1].range, 5..19);
         assert_eq!(&source.text()[sections[1].range.clone()], "## A\n\n### A1\n\n");
+    }
+
+    #[test]
+    fn headings_inside_blocks_do_not_end_sections() {
+        // Found while triaging a `lint_fix` fuzz crash: a section ended at a heading inside a
+        // block quote, so section-order's fix moved the section without the rest of the quote.
+        let (source, document) = parse("# T\n\n## A\n\n> # Note\n> quoted\n\n## B\n");
+        let sections = document.sections(source.text().len());
+        assert_eq!(
+            &source.text()[sections[1].range.clone()],
+            "## A\n\n> # Note\n> quoted\n\n"
+        );
     }
 
     #[test]

@@ -36,10 +36,13 @@ impl Rule for EmptySection {
                 continue;
             }
             // A heading holding a link (`## [Changelog](CHANGELOG.md)`) points at its content.
-            let heading_links =
-                context.document.links.iter().any(|link| {
-                    link.range.start >= heading.range.start && link.range.end <= heading.range.end
-                });
+            // Links are in document order, so the first one at or after the heading decides.
+            let links = &context.document.links;
+            let first = links.partition_point(|link| link.range.start < heading.range.start);
+            let heading_links = links[first..]
+                .iter()
+                .take_while(|link| link.range.start < heading.range.end)
+                .any(|link| link.range.end <= heading.range.end);
             if heading_links {
                 continue;
             }
