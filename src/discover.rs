@@ -14,6 +14,13 @@ pub fn is_readme_name(path: &Path) -> bool {
     matches!(lower.as_str(), "readme" | "readme.md" | "readme.markdown")
 }
 
+/// The error number of "too many levels of symbolic links": 40 on Linux, 62 on macOS
+/// and the BSDs.
+#[cfg(target_os = "linux")]
+const ELOOP: i32 = 40;
+#[cfg(not(target_os = "linux"))]
+const ELOOP: i32 = 62;
+
 /// What discovery found.
 #[derive(Debug, Default)]
 pub struct Discovered {
@@ -34,8 +41,15 @@ pub fn discover(
         let metadata = match std::fs::metadata(root) {
             Ok(metadata) => metadata,
             Err(error) => {
-                let reason = if root.symlink_metadata().is_ok() {
-                    "cannot read: a dangling link or a link loop".to_string()
+                let reason = if let Ok(target) = std::fs::read_link(root) {
+                    if error.raw_os_error() == Some(ELOOP) {
+                        "cannot read: a link loop (the link leads back to itself); fix or remove the link".to_string()
+                    } else {
+                        format!(
+                            "cannot read: a dangling link (to `{}`, which does not exist); fix or remove the link",
+                            target.display()
+                        )
+                    }
                 } else if error.kind() == std::io::ErrorKind::NotFound {
                     "no such file or folder".to_string()
                 } else {
@@ -50,6 +64,14 @@ pub fn discover(
                 continue;
             }
             found.files.push(root.clone());
+            continue;
+        }
+        if !metadata.is_dir() {
+            // Reading a named pipe would wait forever for a writer; a device never ends.
+            found.errors.push(FileError::new(
+                root,
+                "is not a regular file or a folder (a pipe, socket or device); name a README file, or use `-` for standard input",
+            ));
             continue;
         }
         walk(root, configs, &mut found)?;

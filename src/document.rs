@@ -289,21 +289,33 @@ impl Builder<'_> {
         fallback
     }
 
+    /// Records what the rules read from `node` and everything inside it, in document
+    /// order. Iterative: block quotes nest without limit, and a recursive walk of ten
+    /// thousand of them overflows a worker thread's stack.
     fn visit<'a>(&mut self, node: &'a AstNode<'a>, top_level: bool) {
+        let mut stack = vec![(node, top_level)];
+        while let Some((node, top_level)) = stack.pop() {
+            if self.visit_one(node, top_level) {
+                let start = stack.len();
+                stack.extend(node.children().map(|child| (child, false)));
+                stack[start..].reverse();
+            }
+        }
+    }
+
+    /// Records `node` itself; true when its children are to be visited.
+    fn visit_one<'a>(&mut self, node: &'a AstNode<'a>, top_level: bool) -> bool {
         let value = node.data().value.clone();
         match value {
             NodeValue::Heading(heading) => {
                 let range = self.range_of(node);
                 self.push_heading(node, heading.level, heading.setext, range, top_level);
-                self.visit_children(node, false);
+                true
             }
-            NodeValue::CodeBlock(_) => {
+            NodeValue::CodeBlock(_) | NodeValue::Code(_) => {
                 let range = self.range_of(node);
                 self.document.code.push(range);
-            }
-            NodeValue::Code(_) => {
-                let range = self.range_of(node);
-                self.document.code.push(range);
+                false
             }
             NodeValue::HtmlBlock(_) => {
                 let range = self.range_of(node);
@@ -311,6 +323,7 @@ impl Builder<'_> {
                     range,
                     is_block: true,
                 });
+                false
             }
             NodeValue::HtmlInline(_) => {
                 let range = self.range_of(node);
@@ -318,6 +331,7 @@ impl Builder<'_> {
                     range,
                     is_block: false,
                 });
+                false
             }
             NodeValue::Link(link) | NodeValue::Image(link) => {
                 let is_image = matches!(node.data().value, NodeValue::Image(_));
@@ -328,15 +342,9 @@ impl Builder<'_> {
                     is_image,
                     text: plain_text(node),
                 });
-                self.visit_children(node, false);
+                true
             }
-            _ => self.visit_children(node, false),
-        }
-    }
-
-    fn visit_children<'a>(&mut self, node: &'a AstNode<'a>, top_level: bool) {
-        for child in node.children() {
-            self.visit(child, top_level);
+            _ => true,
         }
     }
 
@@ -439,13 +447,20 @@ pub fn plain_text<'a>(node: &'a AstNode<'a>) -> String {
     out
 }
 
+/// Iterative, like [`Builder::visit`], so that deep nesting cannot overflow the stack.
 fn collect_text<'a>(node: &'a AstNode<'a>, out: &mut String) {
-    for child in node.children() {
+    let mut stack: Vec<&'a AstNode<'a>> = node.children().collect();
+    stack.reverse();
+    while let Some(child) = stack.pop() {
         match &child.data().value {
             NodeValue::Text(text) => out.push_str(text),
             NodeValue::Code(code) => out.push_str(&code.literal),
             NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
-            _ => collect_text(child, out),
+            _ => {
+                let start = stack.len();
+                stack.extend(child.children());
+                stack[start..].reverse();
+            }
         }
     }
 }

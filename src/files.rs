@@ -91,6 +91,13 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     if metadata.is_dir() {
         return Err(FileError::new(path, "is a folder, not a file"));
     }
+    if !metadata.is_file() {
+        // A named pipe would block the read forever; a device may never end.
+        return Err(FileError::new(
+            path,
+            "is not a regular file (a pipe, socket or device); only README files are linted",
+        ));
+    }
     if metadata.len() > MAX_FILE_SIZE {
         return Err(FileError::new(
             path,

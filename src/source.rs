@@ -92,7 +92,12 @@ impl SourceText {
     pub fn line_column(&self, offset: usize) -> LineColumn {
         let offset = offset.min(self.text.len());
         let line = self.line_of(offset);
-        let start = self.line_start(line);
+        // A byte order mark is invisible: line 1's columns start after it.
+        let start = if line == 1 {
+            self.bom_len().min(offset)
+        } else {
+            self.line_start(line)
+        };
         let column = self
             .text
             .get(start..offset)
@@ -174,6 +179,14 @@ mod tests {
         let position = source.line_column("héllo w".len());
         assert_eq!(position, LineColumn { line: 1, column: 8 });
         assert_eq!(source.line_column(source.text().len()).line, 2);
+    }
+
+    #[test]
+    fn the_byte_order_mark_is_not_a_column() {
+        let source = SourceText::new("\u{feff}# T\nx".to_string());
+        assert_eq!(source.line_column(3), LineColumn { line: 1, column: 1 });
+        assert_eq!(source.line_column(0), LineColumn { line: 1, column: 1 });
+        assert_eq!(source.line_column(5), LineColumn { line: 1, column: 3 });
     }
 
     #[test]

@@ -66,6 +66,7 @@ fn corpus_files(dir: &Path) -> Vec<PathBuf> {
         .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "md"))
+        .filter(|path| !path.ends_with("NOTICE.md"))
         .collect();
     files.sort();
     files
@@ -352,6 +353,7 @@ fn edited_reference_labels(original: &str, changes: &[(Range<usize>, Range<usize
         let edited = changes
             .iter()
             .any(|(hunk, _)| hunk.start < line_end.max(line_start + 1) && line_start <= hunk.end);
+        let line = line.strip_prefix(BOM).unwrap_or(line);
         let definition = line.trim_start_matches(' ');
         if edited
             && line.len() - definition.len() <= 3
@@ -447,6 +449,8 @@ struct FileResult {
     fixed_unsafe: BTreeMap<&'static str, usize>,
     changed_safe: bool,
     changed_unsafe: bool,
+    /// The fixed texts, with unsafe fixes and with safe fixes only.
+    fixed_texts: [String; 2],
     failures: Vec<String>,
 }
 
@@ -526,10 +530,12 @@ fn check_file(text: &str, policy: &Policy, facts: &ProjectFacts) -> FileResult {
         let changed = fixed != text;
         match threshold {
             Applicability::Safe => {
+                result.fixed_texts[1] = fixed.to_string();
                 result.fixed_safe = outcome.fixed;
                 result.changed_safe = changed;
             }
             _ => {
+                result.fixed_texts[0] = fixed.to_string();
                 result.fixed_unsafe = outcome.fixed;
                 result.changed_unsafe = changed;
             }
@@ -538,7 +544,13 @@ fn check_file(text: &str, policy: &Policy, facts: &ProjectFacts) -> FileResult {
     result
 }
 
+fn to_crlf(text: &str) -> String {
+    text.replace('\n', "\r\n")
+}
+
 thread_local! {
+    /// Set while a thread checks corpus files: their panics are caught and recorded here.
+    static CATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     static PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
@@ -551,9 +563,13 @@ fn corpus() {
     let config = LoadedConfig::new(load_preset_chain("recommended", &dir).unwrap(), None);
     let facts = ProjectFacts::default();
 
-    // Panics are caught per file and reported with their location, not printed.
+    // Panics are caught per file and reported with their location, not printed; other
+    // threads (the other tests) keep the usual hook.
     let previous_hook = panic::take_hook();
-    panic::set_hook(Box::new(|info| {
+    panic::set_hook(Box::new(move |info| {
+        if !CATCHING.with(|catching| catching.get()) {
+            return previous_hook(info);
+        }
         let location = info
             .location()
             .map_or(String::new(), |l| format!(" at {}:{}", l.file(), l.line()));
@@ -577,18 +593,49 @@ fn corpus() {
                 return;
             };
             let policy = config.policy_for(path, &RuleSelection::default());
-            let result = panic::catch_unwind(AssertUnwindSafe(|| check_file(&text, &policy, &facts)))
-                .unwrap_or_else(|_| FileResult {
-                    failures: vec![format!(
-                        "panic: {}",
-                        PANIC.with(|slot| slot.borrow_mut().take()).unwrap_or_default()
-                    )],
-                    ..FileResult::default()
-                });
+            let check = |text: &str| {
+                CATCHING.with(|catching| catching.set(true));
+                panic::catch_unwind(AssertUnwindSafe(|| check_file(text, &policy, &facts))).unwrap_or_else(
+                    |_| FileResult {
+                        failures: vec![format!(
+                            "panic: {}",
+                            PANIC.with(|slot| slot.borrow_mut().take()).unwrap_or_default()
+                        )],
+                        ..FileResult::default()
+                    },
+                )
+            };
+            let mut result = check(&text);
+            // Twins: the file with CRLF line endings, and with a byte order mark. Each
+            // must pass the same checks and be fixed exactly as the file is.
+            let mut twins: Vec<(&str, String, fn(&str) -> String)> = Vec::new();
+            if !text.contains('\r') && text.contains('\n') {
+                twins.push(("CRLF twin", to_crlf(&text), to_crlf));
+            }
+            if !text.starts_with(BOM) {
+                twins.push(("BOM twin", format!("{BOM}{text}"), |t| format!("{BOM}{t}")));
+            }
+            for (name, twin, convert) in twins {
+                let twin_result = check(&twin);
+                result.failures.extend(
+                    twin_result
+                        .failures
+                        .iter()
+                        .map(|failure| format!("{name}: {failure}")),
+                );
+                if twin_result.failures.is_empty() {
+                    for (index, mode) in ["unsafe", "safe"].iter().enumerate() {
+                        if twin_result.fixed_texts[index] != convert(&result.fixed_texts[index]) {
+                            result
+                                .failures
+                                .push(format!("{name}: [{mode}] fixed otherwise than the file"));
+                        }
+                    }
+                }
+            }
             results.lock().unwrap().push((path.clone(), result));
         });
     }
-    panic::set_hook(previous_hook);
 
     let mut results = results.into_inner().unwrap();
     results.sort_by(|a, b| a.0.cmp(&b.0));
@@ -663,4 +710,86 @@ fn corpus() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+// The checks themselves, on made-up edits: a check that cannot fail proves nothing.
+
+#[test]
+fn kept_bytes_follow_the_edits_of_two_passes() {
+    let original = "abcdefghij";
+    let kept = vec![Kept {
+        original: 0,
+        current: 0,
+        len: original.len(),
+    }];
+    // Pass 1: "cd" -> "XYZ", insert "+" at 8. Pass 2 (on "abXYZefgh+ij"): delete "a".
+    let first = [Edit::replace(2..4, "XYZ"), Edit::insert(8, "+")];
+    let kept = map_kept(&kept, &first.iter().collect::<Vec<_>>());
+    let text = splice(original, &first.iter().collect::<Vec<_>>()).unwrap();
+    assert_eq!(text, "abXYZefgh+ij");
+    let second = [Edit::delete(0..1)];
+    let kept = merge_kept(map_kept(&kept, &second.iter().collect::<Vec<_>>()));
+    let text = splice(&text, &second.iter().collect::<Vec<_>>()).unwrap();
+    assert_eq!(text, "bXYZefgh+ij");
+    let pieces: Vec<(usize, usize, usize)> = kept.iter().map(|k| (k.original, k.current, k.len)).collect();
+    assert_eq!(pieces, [(1, 0, 1), (4, 4, 4), (8, 9, 2)]);
+    assert_eq!(
+        hunks(&kept, original.len(), text.len()),
+        [(0..1, 0..0), (2..4, 1..4), (8..8, 8..9)]
+    );
+}
+
+#[test]
+fn text_shape_changes_are_caught() {
+    assert!(check_text_shape("a\r\nb\r\n", "a\r\nb\nc\r\n").is_err());
+    assert!(check_text_shape("a\nb\n", "a\r\nb\n").is_err());
+    assert!(check_text_shape("a\nb", "a\nb\n").is_err());
+    assert!(check_text_shape("a\nb\n", "a\nb").is_err());
+    assert!(check_text_shape("\u{feff}a\n", "a\n").is_err());
+    assert!(check_text_shape("", "# T\n").is_ok());
+    assert!(check_text_shape("a\r\nb\r\n", "a\r\nc\r\nb\r\n").is_ok());
+}
+
+#[test]
+fn a_block_changed_outside_the_edits_is_caught() {
+    // The edit replaces "two" in the second paragraph, but the first paragraph lost
+    // its blank line and merged with the second: the first block is no longer whole.
+    let original = "one\n\ntwo\n";
+    let fixed = "one\nTWO\n";
+    let kept = vec![
+        Kept {
+            original: 0,
+            current: 0,
+            len: 4,
+        },
+        Kept {
+            original: 8,
+            current: 7,
+            len: 1,
+        },
+    ];
+    assert!(check_rendering(original, fixed, &kept).is_err());
+    // Even when the edit does cover the lost blank line, an edit beside a block may
+    // not change it: "one" is no longer a paragraph of its own.
+    let kept = vec![Kept {
+        original: 0,
+        current: 0,
+        len: 4,
+    }];
+    assert!(check_rendering(original, fixed, &kept).is_err());
+    let fixed = "one\n\nTWO\n";
+    let kept = vec![
+        Kept {
+            original: 0,
+            current: 0,
+            len: 5,
+        },
+        Kept {
+            original: 8,
+            current: 8,
+            len: 1,
+        },
+    ];
+    assert!(check_rendering(original, fixed, &kept).is_ok());
+    assert!(check_rendering(original, "one!\n\nTWO\n", &kept).is_err());
 }

@@ -59,13 +59,18 @@ fn to_crlf(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\n', "\r\n")
 }
 
-/// Checks `text`, its CRLF twin and both with a BOM.
-fn check_all_forms(text: &str) {
+/// Checks `text`, its CRLF twin and both with a BOM; returns `text` fixed.
+fn check_all_forms_fixed(text: &str) -> String {
     let fixed = check(text);
     let crlf = check(&to_crlf(text));
     assert_eq!(crlf, to_crlf(&fixed), "the CRLF twin fixed differently");
     check(&format!("{BOM}{text}"));
     check(&format!("{BOM}{}", to_crlf(text)));
+    fixed
+}
+
+fn check_all_forms(text: &str) {
+    check_all_forms_fixed(text);
 }
 
 /// comrak lists footnote definitions last, so an unclosed code fence at the end of the README
@@ -74,4 +79,24 @@ fn check_all_forms(text: &str) {
 #[test]
 fn footnote_before_an_unclosed_fence_at_the_end() {
     check_all_forms("# T\n\nA description[^1].\n\n[^1]: A note.\n\n## Install\n\n```sh\nnpm\n");
+}
+
+/// The same cause: a heading inside a footnote definition came last among the headings, so the
+/// section of the heading listed before it ended where the footnote's heading starts, before
+/// its own start, and section-order's fix sliced the text backwards and panicked.
+#[test]
+fn heading_inside_a_footnote_before_a_section_to_move() {
+    check_all_forms(
+        "# T\n\nA description[^1].\n\n## Usage\n\nu\n\n[^1]: A note.\n    # Inner\n\n## Installation\n\ni\n",
+    );
+}
+
+/// Found while triaging the case above: a section ended at a heading inside a block quote, so
+/// section-order's fix moved the section with half of the quote and left `>` behind.
+#[test]
+fn a_moved_section_keeps_its_whole_block_quote() {
+    let fixed = check_all_forms_fixed(
+        "# T\n\nA description.\n\n## Usage\n\nu\n\n> # Note\n> quoted\n\n## Installation\n\ni\n",
+    );
+    assert!(fixed.contains("## Usage\n\nu\n\n> # Note\n> quoted\n"), "{fixed}");
 }

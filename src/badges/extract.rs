@@ -461,7 +461,12 @@ fn definitions(text: &str, document: &Document) -> HashMap<String, Range<usize>>
         return found;
     }
     let bytes = text.as_bytes();
-    let mut line_start = 0;
+    // A byte order mark is not part of the first line's text.
+    let mut line_start = if text.starts_with(crate::source::BOM) {
+        crate::source::BOM.len()
+    } else {
+        0
+    };
     while line_start < text.len() {
         let line_end = text[line_start..]
             .find(['\n', '\r'])

@@ -71,6 +71,14 @@ fn yaml_error(error: &YamlError, origin: &Origin) -> ConfigError {
         } => {
             ConfigError::new(origin, format!("unknown value `{variant}`")).hint(suggestion(variant, expected))
         }
+        YamlError::DuplicateMappingKey { key, .. } => ConfigError::new(
+            origin,
+            match key {
+                Some(key) => format!("`{key}` is given twice"),
+                None => "a key is given twice".to_string(),
+            },
+        )
+        .hint("keep one of them"),
         other => ConfigError::new(origin, plain_message(other)),
     };
     if let Some(location) = inner.location() {

@@ -204,7 +204,8 @@ fn tokens(word: &str, offset: usize, items: &mut Vec<PatternItem>) -> Result<(),
 fn push_literal(items: &mut Vec<PatternItem>, s: &str) {
     if let Some(PatternItem::Literal(l)) = items.last_mut() {
         l.push_str(s);
-    } else {
+    } else if !s.is_empty() {
+        // `[]` quotes nothing: no item, so the pattern is the same as without it.
         items.push(PatternItem::Literal(s.to_string()));
     }
 }
@@ -343,6 +344,8 @@ mod tests {
         assert_eq!(parse_pattern(&p.to_string()), Ok(p));
         let p = parse_pattern("[a [b] YYYY").unwrap();
         assert_eq!(parse_pattern(&p.to_string()), Ok(p));
+        // Also found by it: `[]` made an empty literal, which is written back as nothing.
+        assert_eq!(parse_pattern("[]QD"), parse_pattern("QD"));
     }
 
     #[test]

@@ -249,7 +249,13 @@ pub fn html_h1_before(text: &str, document: &Document, offset: usize) -> bool {
 /// Text to insert at `at` so that `block` (which ends with a line ending) stands as
 /// its own block: blank lines are added before it where the text before lacks them.
 pub fn block_insertion(text: &str, at: usize, block: &str, line_ending: &str) -> String {
-    let before = &text[..at];
+    // A byte order mark is not text: a file that holds only one is empty.
+    let bom = if text.starts_with(crate::source::BOM) {
+        crate::source::BOM.len()
+    } else {
+        0
+    };
+    let before = &text[bom.min(at)..at];
     let mut out = String::new();
     if !before.is_empty() {
         if !before.ends_with(['\n', '\r']) {
@@ -263,7 +269,7 @@ pub fn block_insertion(text: &str, at: usize, block: &str, line_ending: &str) ->
         out.push_str(block);
         // Keep a blank line between the new block and what follows it.
         out.push_str(line_ending);
-    } else if !text.is_empty() && !text.ends_with(['\n', '\r']) {
+    } else if text.len() > bom && !text.ends_with(['\n', '\r']) {
         // Appending to a file without a final newline: keep it without one.
         out.push_str(block.trim_end_matches(['\n', '\r']));
     } else {
