@@ -43,7 +43,8 @@ pub fn discover(
             Err(error) => {
                 let reason = if let Ok(target) = std::fs::read_link(root) {
                     if error.raw_os_error() == Some(ELOOP) {
-                        "cannot read: a link loop (the link leads back to itself); fix or remove the link".to_string()
+                        "cannot read: a link loop (the link leads back to itself); fix or remove the link"
+                            .to_string()
                     } else {
                         format!(
                             "cannot read: a dangling link (to `{}`, which does not exist); fix or remove the link",
