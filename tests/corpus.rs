@@ -608,7 +608,7 @@ fn corpus() {
             let mut result = check(&text);
             // Twins: the file with CRLF line endings, and with a byte order mark. Each
             // must pass the same checks and be fixed exactly as the file is.
-            let mut twins: Vec<(&str, String, fn(&str) -> String)> = Vec::new();
+            let mut twins: Vec<Twin<'_>> = Vec::new();
             if !text.contains('\r') && text.contains('\n') {
                 twins.push(("CRLF twin", to_crlf(&text), to_crlf));
             }
@@ -793,3 +793,6 @@ fn a_block_changed_outside_the_edits_is_caught() {
     assert!(check_rendering(original, fixed, &kept).is_ok());
     assert!(check_rendering(original, "one!\n\nTWO\n", &kept).is_err());
 }
+
+/// A variant of a corpus file: its name, its text, and how to map the plain fix onto it.
+type Twin<'a> = (&'a str, String, fn(&str) -> String);
