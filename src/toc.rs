@@ -140,10 +140,19 @@ pub fn existing_entries(text: &str, region: &TocRegion) -> ExistingToc {
     let mut style = ListStyle::default();
     let mut indents: Vec<usize> = Vec::new();
     let mut other_lines: Vec<usize> = Vec::new();
+    // Lines inside an HTML comment are not shown, so they are not entries.
+    let comments = comments_in(text, region.content.clone());
     let mut offset = region.content.start;
     for line in content.split_inclusive(['\n']) {
         let line_start = offset;
         offset += line.len();
+        if comments
+            .iter()
+            .any(|(comment, _)| comment.start < line_start && line_start < comment.end)
+        {
+            other_lines.push(line_start);
+            continue;
+        }
         let bare = line.trim_end_matches(['\n', '\r']);
         let indent = bare.len() - bare.trim_start().len();
         let rest = bare.trim_start();
@@ -302,6 +311,25 @@ mod tests {
             "<!-- START doctoc generated TOC -->\n- [A](#a)\n<!-- END doctoc generated TOC -->\n\n## A\n",
         );
         assert_eq!(find_regions(&source, &document).len(), 1);
+    }
+
+    #[test]
+    fn commented_out_lines_are_not_entries() {
+        // Found by the `lint_fix` fuzz target: an unclosed `<!--` inside the markers hid the
+        // first end marker; its lines were read as entries, so the fix replaced the comment's
+        // closing line, and the comment then hid the next end marker, pass after pass.
+        let (source, document) = parse(
+            "<!-- toc -->\n<!--\n- [Old](#old)\n<!-- tocstop -->\n- [A](#a)\n<!-- tocstop -->\n\n## A\n",
+        );
+        let region = &find_regions(&source, &document)[0];
+        let existing = existing_entries(source.text(), region);
+        let anchors: Vec<&str> = existing
+            .entries
+            .iter()
+            .map(|entry| entry.anchor.as_str())
+            .collect();
+        assert_eq!(anchors, ["a"]);
+        assert_eq!(&source.text()[existing.span.unwrap()], "- [A](#a)");
     }
 
     #[test]

@@ -100,3 +100,21 @@ fn a_moved_section_keeps_its_whole_block_quote() {
     );
     assert!(fixed.contains("## Usage\n\nu\n\n> # Note\n> quoted\n"), "{fixed}");
 }
+
+/// An unclosed `<!--` between the table of contents markers hides the first end marker, so the
+/// region runs to the next one. Its lines were read as entries, so toc-out-of-date's fix
+/// replaced the line that closes the comment; the comment then hid the next end marker, and
+/// each pass deleted one more `<!-- tocstop -->` and the line before it.
+#[test]
+fn a_comment_in_the_table_of_contents_is_kept() {
+    let text = format!(
+        "# T\n\nA description.\n\n<!-- toc -->\n<!--\n- [Old](#old)\n<!-- tocstop -->\n{}\n## Installation\n\ni\n\n## Usage\n\nu\n\n## License\n\nMIT\n",
+        "- [X](#x)\n<!-- tocstop -->\n".repeat(12)
+    );
+    let fixed = check_all_forms_fixed(&text);
+    assert!(
+        fixed.contains("<!--\n- [Old](#old)\n<!-- tocstop -->\n- [Installation](#installation)\n"),
+        "{fixed}"
+    );
+    assert_eq!(fixed.matches("<!-- tocstop -->").count(), 13, "{fixed}");
+}
