@@ -78,7 +78,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&byte| byte == 0)
+    memchr::memchr(0, bytes)
 }
 
 /// The largest README read. Parsing needs about nine times a file's size in memory, so

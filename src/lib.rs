@@ -22,6 +22,7 @@ pub mod output;
 pub mod probe;
 pub mod rules;
 pub mod scaffold;
+pub mod section_defs;
 pub mod sections;
 pub mod show_config;
 pub mod show_dates;

@@ -3,38 +3,12 @@
 //! The built-in catalogue is `rules/sections.yml`; a config's `sections.known`
 //! adds sections or replaces built-in ones by name.
 
-use schemars::JsonSchema;
-use serde::Deserialize;
+pub use crate::section_defs::SectionDef;
+use crate::section_defs::SectionsFile;
 use std::sync::{Arc, OnceLock};
 
-const BUILT_IN_CATALOG: &str = include_str!("../rules/sections.yml");
-
-/// One known section.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct SectionDef {
-    /// The id used in policies, e.g. `installation`.
-    pub name: String,
-    /// The heading text the policy wants, e.g. `Installation`.
-    pub heading: String,
-    /// Other headings that mean the same section (compared ignoring case, punctuation,
-    /// emoji and a leading number).
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    /// Skeleton bodies for an inserted section, tried in order: the first whose
-    /// `{{placeholders}}` are all known project facts is used.
-    #[serde(default)]
-    pub templates: Vec<String>,
-    /// True for a table of contents: TOC markers count as the section being present.
-    #[serde(default)]
-    pub toc: bool,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CatalogFile {
-    sections: Vec<SectionDef>,
-}
+/// `rules/sections.yml` as JSON, written by the build script.
+const BUILT_IN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/sections.json"));
 
 /// Known sections with their normalized names, ready for matching headings.
 #[derive(Debug, Clone)]
@@ -79,8 +53,8 @@ impl SectionCatalog {
         static CATALOG: OnceLock<Arc<SectionCatalog>> = OnceLock::new();
         CATALOG
             .get_or_init(|| {
-                let file: CatalogFile = serde_saphyr::from_str(BUILT_IN_CATALOG)
-                    .expect("rules/sections.yml is valid (checked by a test)");
+                let file: SectionsFile =
+                    serde_json::from_str(BUILT_IN_JSON).expect("the build script wrote valid JSON");
                 Arc::new(SectionCatalog::new(file.sections))
             })
             .clone()
@@ -243,6 +217,14 @@ pub fn fill_template(template: &str, values: &[(&str, String)]) -> Option<String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The JSON the binary loads holds exactly what the YAML says.
+    #[test]
+    fn the_built_json_matches_the_yaml() {
+        let from_yaml: SectionsFile = serde_saphyr::from_str(include_str!("../rules/sections.yml")).unwrap();
+        let from_json: SectionsFile = serde_json::from_str(BUILT_IN_JSON).unwrap();
+        assert_eq!(from_yaml, from_json);
+    }
 
     #[test]
     fn built_in_catalog_parses_and_names_are_unique() {

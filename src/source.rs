@@ -13,6 +13,7 @@ pub const BOM: &str = "\u{feff}";
 pub struct SourceText {
     text: String,
     line_starts: Vec<usize>,
+    line_ending: &'static str,
 }
 
 /// A 1-based line and column; the column counts characters, not bytes.
@@ -24,8 +25,12 @@ pub struct LineColumn {
 
 impl SourceText {
     pub fn new(text: String) -> Self {
-        let line_starts = line_starts(&text);
-        Self { text, line_starts }
+        let (line_starts, line_ending) = index_lines(&text);
+        Self {
+            text,
+            line_starts,
+            line_ending,
+        }
     }
 
     pub fn text(&self) -> &str {
@@ -108,47 +113,42 @@ impl SourceText {
 
     /// The line ending the file uses most ("\r\n", "\r" or "\n"); "\n" when it has none.
     pub fn line_ending(&self) -> &'static str {
-        dominant_line_ending(&self.text)
+        self.line_ending
     }
 }
 
-fn line_starts(text: &str) -> Vec<usize> {
+/// The start of every line, and the line ending used most, in one pass (memchr finds
+/// the line ends, so the cost per byte stays far below the parser's).
+fn index_lines(text: &str) -> (Vec<usize>, &'static str) {
     let bytes = text.as_bytes();
-    let mut starts = vec![0];
-    let mut index = 0;
-    while index < bytes.len() {
-        match bytes[index] {
-            b'\n' => starts.push(index + 1),
-            b'\r' => {
-                if bytes.get(index + 1) == Some(&b'\n') {
-                    index += 1;
-                }
+    let mut starts = Vec::with_capacity(bytes.len() / 32 + 1);
+    starts.push(0);
+    let (mut lf, mut crlf, mut cr) = (0usize, 0usize, 0usize);
+    let mut skip_lf_at = usize::MAX;
+    for index in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if bytes[index] == b'\r' {
+            if bytes.get(index + 1) == Some(&b'\n') {
+                crlf += 1;
+                skip_lf_at = index + 1;
+                starts.push(index + 2);
+            } else {
+                cr += 1;
                 starts.push(index + 1);
             }
-            _ => {}
+        } else if index != skip_lf_at {
+            lf += 1;
+            starts.push(index + 1);
         }
-        index += 1;
     }
-    starts
+    (starts, line_ending_of(lf, crlf, cr))
 }
 
 /// The line ending used most in `text`, so inserted lines match their neighbours.
 pub fn dominant_line_ending(text: &str) -> &'static str {
-    let bytes = text.as_bytes();
-    let (mut lf, mut crlf, mut cr) = (0usize, 0usize, 0usize);
-    let mut index = 0;
-    while index < bytes.len() {
-        match bytes[index] {
-            b'\n' => lf += 1,
-            b'\r' if bytes.get(index + 1) == Some(&b'\n') => {
-                crlf += 1;
-                index += 1;
-            }
-            b'\r' => cr += 1,
-            _ => {}
-        }
-        index += 1;
-    }
+    index_lines(text).1
+}
+
+fn line_ending_of(lf: usize, crlf: usize, cr: usize) -> &'static str {
     if crlf > lf && crlf >= cr {
         "\r\n"
     } else if cr > lf && cr > crlf {

@@ -5,39 +5,14 @@
 //! (renamed or retired, usually with a deterministic rewrite) or dead (the
 //! service is gone); the date and the source say since when and how we know.
 
+pub use super::catalog_file::*;
 use super::pattern::{Capture, PathPattern, Template};
 use super::url::{UrlParts, percent_decode};
 use crate::facts::{RemoteRepo, Workflow};
-use schemars::JsonSchema;
-use serde::Deserialize;
 use std::sync::{Arc, OnceLock};
 
-const BUILT_IN: &str = include_str!("../../rules/badges.yml");
-
-/// What a badge tells the reader about; `badges.required` lists these.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum BadgeKind {
-    /// Build or test status (CI).
-    Ci,
-    Coverage,
-    /// The released version (crates.io, PyPI, npm, GitHub release).
-    Version,
-    License,
-    Docs,
-    Downloads,
-    /// The minimum supported toolchain or runtime (MSRV, Python, Node).
-    Runtime,
-    /// Code quality, static analysis.
-    Quality,
-    /// Dependency freshness.
-    Dependencies,
-    Security,
-    /// Chat rooms and forums.
-    Chat,
-    /// Stars, followers, sponsors.
-    Social,
-}
+/// `rules/badges.yml` as JSON, written by the build script (see `catalog_file.rs`).
+const BUILT_IN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/badges.json"));
 
 impl BadgeKind {
     pub fn as_str(self) -> &'static str {
@@ -64,172 +39,6 @@ impl BadgeKind {
             other => other.as_str(),
         }
     }
-}
-
-/// Whether a route describes badge images or the pages badges link to.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Target {
-    #[default]
-    Image,
-    Link,
-}
-
-/// Facts a rewrite needs besides the URL.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Need {
-    /// `{workflow-file}`: the one workflow file whose `name:` is the `workflow`
-    /// capture; only for a badge of this repository.
-    WorkflowFile,
-    /// Evidence that the project moved to travis-ci.com: the badge's link
-    /// already points there, or `.travis.yml` exists.
-    TravisEvidence,
-}
-
-/// Since when and why a route or service stopped working, and how we know.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Retirement {
-    /// A date (`2021-10-30`), or a month (`2021-06`) when the sources give no day.
-    pub since: String,
-    /// What happened, in a few words ("shut down", "route removed").
-    pub why: String,
-    /// Where this is documented: an issue, a changelog entry, a commit.
-    pub source: String,
-    /// What to do instead, as advice ("use X", "remove the badge").
-    #[serde(default)]
-    pub instead: Option<String>,
-}
-
-/// A rewrite example, checked by a test: `from` becomes `to`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RewriteExample {
-    pub from: String,
-    pub to: String,
-    /// Workflow names and their files, for `needs: [workflow-file]`.
-    #[serde(default)]
-    pub workflows: Vec<ExampleWorkflow>,
-    /// The project has moved to travis-ci.com, for `needs: [travis-evidence]`.
-    #[serde(default)]
-    pub evidence: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct ExampleWorkflow {
-    pub name: String,
-    pub file: String,
-}
-
-/// A deterministic rewrite of a legacy route.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RewriteDef {
-    /// A URL template: `{name}` inserts a capture, `{/name}` a `/` and the capture
-    /// when there is one, `{name|decode}` the capture percent-decoded; `{ext}` is
-    /// the file extension taken off the last segment (`.svg`), or nothing. Query
-    /// items whose captures are missing are left out; the URL's own query follows.
-    pub to: String,
-    #[serde(default)]
-    pub needs: Vec<Need>,
-    #[serde(default)]
-    pub examples: Vec<RewriteExample>,
-}
-
-/// One route of a service.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RouteDef {
-    /// A path pattern: literals and captures, `{name}`, `{name?}`, `{name+}`,
-    /// `{name*}`, `{name:a|b}`, `{name:!a|b}`, with an optional literal prefix and
-    /// suffix around a one-segment capture (`{repo}.svg`).
-    pub path: String,
-    #[serde(default)]
-    pub target: Target,
-    /// Overrides the service's kind.
-    #[serde(default)]
-    pub kind: Option<BadgeKind>,
-    /// The route was renamed or retired; it may still render.
-    #[serde(default)]
-    pub legacy: Option<Retirement>,
-    /// The route no longer works.
-    #[serde(default)]
-    pub dead: Option<Retirement>,
-    #[serde(default)]
-    pub rewrite: Option<RewriteDef>,
-}
-
-/// One badge service.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct ServiceDef {
-    /// A unique id; a config entry with a built-in id replaces the built-in service.
-    pub id: String,
-    /// The name messages use.
-    pub name: String,
-    #[serde(default)]
-    pub kind: Option<BadgeKind>,
-    /// Host names; `*.example.com` matches any subdomain.
-    pub hosts: Vec<String>,
-    /// File extensions the last path segment may carry (`svg`, `png`), taken off
-    /// before matching and available to rewrites as `{ext}`.
-    #[serde(default)]
-    pub extensions: Vec<String>,
-    /// The code host whose repositories the `owner` and `repo` captures name.
-    #[serde(default)]
-    pub forge: Option<String>,
-    /// Query parameters or captures that hold secrets.
-    #[serde(default)]
-    pub secrets: Vec<String>,
-    /// The whole service is gone.
-    #[serde(default)]
-    pub dead: Option<Retirement>,
-    /// Routes in the order they are tried; without routes, every path matches.
-    #[serde(default)]
-    pub routes: Vec<RouteDef>,
-}
-
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct KindWords {
-    kind: BadgeKind,
-    words: Vec<String>,
-}
-
-/// Which manifest value a static badge's label announces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum StaticField {
-    Version,
-    License,
-    RustVersion,
-    PythonVersion,
-    NodeVersion,
-}
-
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct StaticLabels {
-    field: StaticField,
-    /// Whether a label in `labels` says plainly what the message is, so that
-    /// rewriting the message is safe.
-    safe: bool,
-    labels: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct CatalogFile {
-    probe_hosts: Vec<String>,
-    https_hosts: Vec<String>,
-    badge_hosts: Vec<String>,
-    badge_path_suffixes: Vec<String>,
-    secret_params: Vec<String>,
-    kind_words: Vec<KindWords>,
-    static_labels: Vec<StaticLabels>,
-    services: Vec<ServiceDef>,
 }
 
 /// Where a route stands.
@@ -367,8 +176,13 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// Reads and compiles a catalogue written in YAML, as `rules/badges.yml` is.
     pub fn parse(text: &str) -> Result<Catalog, String> {
         let file: CatalogFile = serde_saphyr::from_str(text).map_err(|error| error.to_string())?;
+        Catalog::compile(file)
+    }
+
+    fn compile(file: CatalogFile) -> Result<Catalog, String> {
         let mut services = Vec::new();
         for def in file.services {
             if services.iter().any(|known: &Arc<Service>| known.def.id == def.id) {
@@ -391,8 +205,10 @@ impl Catalog {
     /// The catalogue in `rules/badges.yml`, compiled on first use.
     pub fn built_in() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
-        CATALOG
-            .get_or_init(|| Catalog::parse(BUILT_IN).expect("rules/badges.yml is valid (checked by a test)"))
+        CATALOG.get_or_init(|| {
+            let file = serde_json::from_str(BUILT_IN_JSON).expect("the build script wrote valid JSON");
+            Catalog::compile(file).expect("rules/badges.yml is valid (checked by a test)")
+        })
     }
 }
 
@@ -764,6 +580,16 @@ impl<'a> CatalogView<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const BUILT_IN: &str = include_str!("../../rules/badges.yml");
+
+    /// The JSON the binary loads holds exactly what the YAML says.
+    #[test]
+    fn the_built_json_matches_the_yaml() {
+        let from_yaml: CatalogFile = serde_saphyr::from_str(BUILT_IN).unwrap();
+        let from_json: CatalogFile = serde_json::from_str(BUILT_IN_JSON).unwrap();
+        assert_eq!(from_yaml, from_json);
+    }
 
     fn view() -> CatalogView<'static> {
         CatalogView::built_in()

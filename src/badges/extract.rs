@@ -26,10 +26,12 @@ pub fn extract<'a>(context: &LintContext<'a>) -> Vec<Badge<'a>> {
         .iter()
         .filter(|html| html.is_block && title_start.is_none_or(|title| html.range.start > title))
         .find(|html| {
-            let start = text[html.range.clone()].trim_start().to_ascii_lowercase();
-            ["<h2", "<h3", "<h4", "<h5", "<h6"]
-                .iter()
-                .any(|tag| start.starts_with(tag))
+            let start = text[html.range.clone()].trim_start().as_bytes();
+            ["<h2", "<h3", "<h4", "<h5", "<h6"].iter().any(|tag| {
+                start
+                    .get(..3)
+                    .is_some_and(|head| head.eq_ignore_ascii_case(tag.as_bytes()))
+            })
         })
         .map(|html| html.range.start);
     let markdown_heading = context.first_body_heading_start();
@@ -45,6 +47,7 @@ pub fn extract<'a>(context: &LintContext<'a>) -> Vec<Badge<'a>> {
         title_start,
         header_end,
         definitions: definitions(text, context.document),
+        enclosing: enclosing_candidates(&context.document.links),
     };
     let mut badges = extractor.markdown_badges();
     badges.extend(extractor.html_badges());
@@ -61,6 +64,15 @@ struct Extractor<'t, 'a> {
     header_end: usize,
     /// Normalized label -> the destination's range on its definition line.
     definitions: HashMap<String, Range<usize>>,
+    /// The links that are not images, as indexes into the document's links, sorted by start.
+    enclosing: Vec<usize>,
+}
+
+/// The indexes of the links that are not images, sorted by where they start.
+fn enclosing_candidates(links: &[Link]) -> Vec<usize> {
+    let mut candidates: Vec<usize> = (0..links.len()).filter(|&index| !links[index].is_image).collect();
+    candidates.sort_by_key(|&index| links[index].range.start);
+    candidates
 }
 
 /// A link or image as written: its bracket text and how its URL is given.
@@ -79,14 +91,7 @@ impl<'a> Extractor<'_, 'a> {
             }
             // The innermost link around the image (comrak's ranges, before `locate`
             // corrects them: both are off by the same lines, if at all).
-            let around = links
-                .iter()
-                .filter(|link| {
-                    !link.is_image
-                        && link.range.start <= image.range.start
-                        && image.range.end <= link.range.end
-                })
-                .max_by_key(|link| link.range.start);
+            let around = self.link_around(&image.range);
             let image = self.locate(image);
             let (image_url, image_syntax) = self.markdown_url(&image);
             let around = around.map(|link| self.locate(link));
@@ -167,7 +172,7 @@ impl<'a> Extractor<'_, 'a> {
                 range: start..self.text.len(),
                 ..link.clone()
             };
-            if let (_, Some(end)) = self.parse_link(&candidate) {
+            if let (_, Some(end), _) = self.parse_link(&candidate) {
                 return Link {
                     range: start..end,
                     ..link.clone()
@@ -179,10 +184,7 @@ impl<'a> Extractor<'_, 'a> {
 
     /// The URL of a Markdown link or image, and whether it is given by reference.
     fn markdown_url(&self, link: &Link) -> (BadgeUrl, bool) {
-        let (parsed, _) = self.parse_link(link);
-        let written = parsed
-            .destination
-            .and_then(|destination| self.written(link, destination));
+        let (parsed, _, written) = self.parse_link(link);
         let url = BadgeUrl {
             url: link.url.clone(),
             written,
@@ -194,6 +196,13 @@ impl<'a> Extractor<'_, 'a> {
     /// Where `link`'s URL is written, when the text at `destination` is that URL.
     fn written(&self, link: &Link, destination: Range<usize>) -> Option<Written> {
         let raw = &self.text[destination.clone()];
+        if !needs_decoding(raw, true) {
+            return (raw == link.url).then_some(Written {
+                range: destination,
+                escape_ampersands: false,
+                map: None,
+            });
+        }
         let (decoded, map) = decode(raw, destination.start, true);
         (decoded == link.url).then(|| Written {
             range: destination,
@@ -204,14 +213,14 @@ impl<'a> Extractor<'_, 'a> {
 
     /// How `link` is written at its range, and where it ends when its URL is
     /// found there (`None` when the text there is not this link).
-    fn parse_link(&self, link: &Link) -> (Parsed, Option<usize>) {
+    fn parse_link(&self, link: &Link) -> (Parsed, Option<usize>, Option<Written>) {
         let (parsed, end) = self.parse_syntax(link);
         let found = parsed
             .destination
             .clone()
             .and_then(|destination| self.written(link, destination));
         let end = end.filter(|_| found.is_some());
-        (parsed, end)
+        (parsed, end, found)
     }
 
     fn parse_syntax(&self, link: &Link) -> (Parsed, Option<usize>) {
@@ -358,13 +367,28 @@ impl<'a> Extractor<'_, 'a> {
 
     /// `[<img src=...>](link)`: the Markdown link around an inline HTML image.
     fn markdown_link_around(&self, range: &Range<usize>) -> Option<BadgeUrl> {
-        let link = self
-            .document
-            .links
-            .iter()
-            .filter(|link| !link.is_image && link.range.start <= range.start && range.end <= link.range.end)
-            .max_by_key(|link| link.range.start)?;
+        let link = self.link_around(range)?;
         Some(self.markdown_url(link).0)
+    }
+
+    /// The innermost link (not an image) whose range holds `range`. Links do not hold
+    /// links, so the search walks back from `range` only until the first link that
+    /// ends before it: the cost does not grow with the number of links in the file.
+    fn link_around(&self, range: &Range<usize>) -> Option<&'_ Link> {
+        let links = &self.document.links;
+        let before = self
+            .enclosing
+            .partition_point(|&index| links[index].range.start <= range.start);
+        for &index in self.enclosing[..before].iter().rev() {
+            let link = &links[index];
+            if range.end <= link.range.end {
+                return Some(link);
+            }
+            if link.range.end <= range.start {
+                return None;
+            }
+        }
+        None
     }
 
     fn block_of(&self, offset: usize) -> Option<usize> {
@@ -560,34 +584,46 @@ fn decode(raw: &str, base: usize, markdown: bool) -> (String, Vec<usize>) {
     let bytes = raw.as_bytes();
     let mut index = 0;
     while index < raw.len() {
-        let (decoded, consumed) = if markdown
-            && bytes[index] == b'\\'
-            && bytes.get(index + 1).is_some_and(u8::is_ascii_punctuation)
-        {
-            ((bytes[index + 1] as char).to_string(), 2)
-        } else if bytes[index] == b'&'
+        if markdown && bytes[index] == b'\\' && bytes.get(index + 1).is_some_and(u8::is_ascii_punctuation) {
+            // A character made from an escape maps to the escape's start.
+            out.push(bytes[index + 1] as char);
+            map.push(base + index);
+            index += 2;
+            continue;
+        }
+        if bytes[index] == b'&'
             && let Some((entity, length)) = entity_at(&raw[index..])
         {
-            (entity.to_string(), length)
-        } else {
-            let ch = raw[index..].chars().next().expect("in bounds");
-            (ch.to_string(), ch.len_utf8())
-        };
-        for offset in 0..decoded.len() {
-            // Bytes of one character copied as is map one to one; a character made
-            // from an escape maps to the escape's start.
-            let source = if consumed == decoded.len() {
-                index + offset
+            let before = out.len();
+            out.push(entity);
+            let written = out.len() - before;
+            if written == length {
+                map.extend((index..index + length).map(|source| base + source));
             } else {
-                index
-            };
-            map.push(base + source);
+                map.extend(std::iter::repeat_n(base + index, written));
+            }
+            index += length;
+            continue;
         }
-        out.push_str(&decoded);
-        index += consumed;
+        // Plain bytes up to the next `\\` or `&` are copied as they are and map one to
+        // one. Both are ASCII, so the run ends on a character boundary.
+        let run_end = bytes[index + 1..]
+            .iter()
+            .position(|&byte| byte == b'&' || (markdown && byte == b'\\'))
+            .map_or(raw.len(), |offset| index + 1 + offset);
+        out.push_str(&raw[index..run_end]);
+        map.extend((index..run_end).map(|source| base + source));
+        index = run_end;
     }
     map.push(base + raw.len());
     (out, map)
+}
+
+/// Whether decoding `raw` would change it: only entities and (in Markdown)
+/// backslash escapes do.
+fn needs_decoding(raw: &str, markdown: bool) -> bool {
+    raw.bytes()
+        .any(|byte| byte == b'&' || (markdown && byte == b'\\'))
 }
 
 fn entity_at(text: &str) -> Option<(char, usize)> {

@@ -9,6 +9,7 @@
 //! definition line, an attribute value), so a fix edits only that text.
 
 pub mod catalog;
+pub mod catalog_file;
 pub mod config;
 mod extract;
 pub mod html;

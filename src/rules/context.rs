@@ -242,8 +242,16 @@ pub fn html_h1_before(text: &str, document: &Document, offset: usize) -> bool {
     document.html.iter().any(|html| {
         html.is_block
             && html.range.start < offset
-            && text[html.range.clone()].to_ascii_lowercase().contains("<h1")
+            && contains_ignoring_ascii_case(&text[html.range.clone()], "<h1")
     })
+}
+
+/// True when `haystack` contains `needle` with ASCII letters compared without case.
+fn contains_ignoring_ascii_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Text to insert at `at` so that `block` (which ends with a line ending) stands as
