@@ -43,8 +43,6 @@ pub struct Heading {
     pub text_range: Range<usize>,
     /// The heading's text with Markdown removed, as a reader sees it.
     pub text: String,
-    /// GitHub's anchor for the heading (duplicates numbered `-1`, `-2`, ...).
-    pub anchor: String,
     /// True when the heading sits at the top level (not in a list or block quote).
     pub top_level: bool,
 }
@@ -76,6 +74,9 @@ pub struct Document {
     /// Code blocks and code spans, in document order.
     pub code: Vec<Range<usize>>,
     pub front_matter: Option<Range<usize>>,
+    /// GitHub's anchor for each heading, made on first use (few READMEs need them, and
+    /// making them took more time than anything else here but the parse).
+    anchors: std::cell::OnceCell<Vec<String>>,
 }
 
 /// A section: a heading and everything up to the next top-level heading of the same or a
@@ -99,6 +100,22 @@ pub fn comrak_options() -> Options<'static> {
 }
 
 impl Document {
+    /// GitHub's anchor for heading `index` (duplicates numbered `-1`, `-2`, ...).
+    pub fn anchor(&self, index: usize) -> &str {
+        &self.anchors()[index]
+    }
+
+    /// GitHub's anchors of all headings, in document order.
+    pub fn anchors(&self) -> &[String] {
+        self.anchors.get_or_init(|| {
+            let mut anchorizer = Anchorizer::new();
+            self.headings
+                .iter()
+                .map(|heading| anchorizer.anchorize(&heading.text))
+                .collect()
+        })
+    }
+
     pub fn parse(source: &SourceText) -> Document {
         let options = comrak_options();
         let arena = Arena::new();
@@ -107,7 +124,6 @@ impl Document {
         let mut builder = Builder {
             source,
             document: Document::default(),
-            anchorizer: Anchorizer::new(),
         };
         // comrak moves footnote definitions to the end; walk the blocks in source order so
         // that every list here is in document order.
@@ -196,7 +212,6 @@ impl Document {
 struct Builder<'s> {
     source: &'s SourceText,
     document: Document,
-    anchorizer: Anchorizer,
 }
 
 impl Builder<'_> {
@@ -363,14 +378,12 @@ impl Builder<'_> {
             atx_text_range(self.source.text(), &range)
         };
         let range = range.start..trim_line_end(self.source.text(), range.end).max(text_range.end);
-        let anchor = self.anchorizer.anchorize(&text);
         self.document.headings.push(Heading {
             level,
             setext,
             range,
             text_range,
             text,
-            anchor,
             top_level,
         });
     }
@@ -504,7 +517,7 @@ pub(crate) mod tests {
         assert_eq!(&text[document.headings[0].range.clone()], "# Tïtle");
         assert_eq!(&text[document.headings[0].text_range.clone()], "Tïtle");
         assert_eq!(&text[document.headings[1].text_range.clone()], "Install");
-        assert_eq!(document.headings[1].anchor, "install");
+        assert_eq!(document.anchor(1), "install");
     }
 
     #[test]
@@ -571,7 +584,7 @@ pub(crate) mod tests {
     #[test]
     fn duplicate_and_emoji_anchors_follow_github() {
         let (_, document) = parse("## 📦 Install\n\n## Usage\n\n## Usage\n");
-        assert_eq!(document.headings[0].anchor, "-install");
-        assert_eq!(document.headings[2].anchor, "usage-1");
+        assert_eq!(document.anchor(0), "-install");
+        assert_eq!(document.anchor(2), "usage-1");
     }
 }

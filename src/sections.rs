@@ -129,25 +129,40 @@ impl SectionCatalog {
 /// Lower-cases a heading and keeps only its words: emoji, punctuation and a leading
 /// number ("2.", "III.") go, and runs of separators become one space.
 pub fn normalize_heading(text: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let mut current = String::new();
     let without_shortcodes = strip_emoji_shortcodes(text);
+    // Words go straight into one string, one space apart: this runs for every heading
+    // of every README, so it allocates once.
+    let mut out = String::with_capacity(without_shortcodes.len());
+    let mut in_word = false;
+    let mut words = 0;
+    let mut first_word_end = 0;
     for ch in without_shortcodes.chars() {
         if ch.is_alphanumeric() {
-            current.extend(ch.to_lowercase());
+            if !in_word {
+                if words > 0 {
+                    out.push(' ');
+                }
+                in_word = true;
+                words += 1;
+            }
+            if ch.is_ascii() {
+                out.push(ch.to_ascii_lowercase());
+            } else {
+                out.extend(ch.to_lowercase());
+            }
+            if words == 1 {
+                first_word_end = out.len();
+            }
         } else if ch == '\'' || ch == '\u{2019}' {
             // "What's new" and "Whats new" are the same heading.
-        } else if !current.is_empty() {
-            words.push(std::mem::take(&mut current));
+        } else {
+            in_word = false;
         }
     }
-    if !current.is_empty() {
-        words.push(current);
+    if words > 1 && is_numbering(&out[..first_word_end]) {
+        out.drain(..=first_word_end);
     }
-    if words.len() > 1 && is_numbering(&words[0]) {
-        words.remove(0);
-    }
-    words.join(" ")
+    out
 }
 
 /// Removes GitHub emoji shortcodes such as `:scroll:` or `:+1:`.

@@ -105,17 +105,22 @@ pub fn expected_entries(
     let headings: Vec<_> = document
         .headings
         .iter()
-        .filter(|heading| heading.top_level && heading.range.start > region.end_marker)
-        .filter(|heading| heading.level >= min_level && heading.level <= max_level)
-        .filter(|heading| !heading.text.trim().is_empty())
+        .enumerate()
+        .filter(|(_, heading)| heading.top_level && heading.range.start > region.end_marker)
+        .filter(|(_, heading)| heading.level >= min_level && heading.level <= max_level)
+        .filter(|(_, heading)| !heading.text.trim().is_empty())
         .collect();
-    let shallowest = headings.iter().map(|heading| heading.level).min().unwrap_or(1);
+    let shallowest = headings
+        .iter()
+        .map(|(_, heading)| heading.level)
+        .min()
+        .unwrap_or(1);
     headings
         .into_iter()
-        .map(|heading| TocEntry {
+        .map(|(index, heading)| TocEntry {
             depth: usize::from(heading.level - shallowest),
             text: heading.text.trim().to_string(),
-            anchor: heading.anchor.clone(),
+            anchor: document.anchor(index).to_string(),
         })
         .collect()
 }

@@ -9,10 +9,15 @@
 //! Files are shared out over as many threads as the process may run on
 //! (`std::thread::available_parallelism`, which follows `taskset`), so under
 //! `taskset -c 0` it parses on one thread. Like readme-lint, it skips a file that
-//! is not UTF-8 and parses the text after a byte order mark.
+//! is not UTF-8 and parses the text after a byte order mark. It uses readme-lint's
+//! allocator (mimalloc).
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+// The same allocator as readme-lint, so that the floor is the parse alone.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Parses one file; returns its size in bytes and the number of top-level blocks.
 fn parse_file(path: &PathBuf, options: &comrak::Options<'_>) -> (usize, usize) {

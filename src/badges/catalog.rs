@@ -9,6 +9,7 @@ pub use super::catalog_file::*;
 use super::pattern::{Capture, PathPattern, Template};
 use super::url::{UrlParts, percent_decode};
 use crate::facts::{RemoteRepo, Workflow};
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 /// `rules/badges.yml` as JSON, written by the build script (see `catalog_file.rs`).
@@ -173,6 +174,11 @@ pub struct Catalog {
     secret_params: Vec<String>,
     kind_words: Vec<KindWords>,
     static_labels: Vec<StaticLabels>,
+    /// The services that may serve a host, by host name, for the services listing the
+    /// host itself; `wildcard_services` list `*.domain` patterns and are tried for every
+    /// host. Both hold indexes into `services`, in order.
+    services_by_host: HashMap<String, Vec<usize>>,
+    wildcard_services: Vec<usize>,
 }
 
 impl Catalog {
@@ -190,8 +196,25 @@ impl Catalog {
             }
             services.push(Arc::new(Service::compile(def)?));
         }
+        let mut services_by_host: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut wildcard_services = Vec::new();
+        for (index, service) in services.iter().enumerate() {
+            for host in &service.def.hosts {
+                if host.starts_with("*.") {
+                    wildcard_services.push(index);
+                } else {
+                    services_by_host
+                        .entry(host.to_ascii_lowercase())
+                        .or_default()
+                        .push(index);
+                }
+            }
+        }
+        wildcard_services.dedup();
         Ok(Catalog {
             services,
+            services_by_host,
+            wildcard_services,
             probe_hosts: file.probe_hosts,
             https_hosts: file.https_hosts,
             badge_hosts: file.badge_hosts,
@@ -362,6 +385,24 @@ impl<'a> CatalogView<'a> {
         }
     }
 
+    /// The services that may serve `host` (lower case), in the order they are tried.
+    fn services_for_host(&self, host: &str) -> Vec<&'a Service> {
+        let base: &'static Catalog = self.base;
+        if !self.extra.is_empty() {
+            return self.services().collect();
+        }
+        let mut indexes: Vec<usize> = base.wildcard_services.clone();
+        if let Some(listed) = base.services_by_host.get(host) {
+            indexes.extend(listed);
+            indexes.sort_unstable();
+            indexes.dedup();
+        }
+        indexes
+            .into_iter()
+            .map(|index| base.services[index].as_ref())
+            .collect()
+    }
+
     fn services(&self) -> impl Iterator<Item = &'a Service> + 'a {
         let base: &'static [Arc<Service>] = &self.base.services;
         self.extra
@@ -378,7 +419,7 @@ impl<'a> CatalogView<'a> {
         let parts = UrlParts::parse(url)?;
         let host = parts.host_lowercase(url);
         let all_segments = parts.path_segments(url);
-        for service in self.services() {
+        for service in self.services_for_host(&host) {
             if !service.serves(&host) {
                 continue;
             }
@@ -434,12 +475,15 @@ impl<'a> CatalogView<'a> {
     /// True when an image at `url` is a badge: a known service serves it, or its
     /// host or path looks like one.
     pub fn is_badge_image(&self, url: &str) -> bool {
-        if self.match_url(url, Target::Image).is_some() {
-            return true;
+        self.badge_image(url).is_some()
+    }
+
+    /// `Some` when an image at `url` is a badge, with the route it matches if any.
+    pub fn badge_image(&self, url: &str) -> Option<Option<Matched<'a>>> {
+        if let Some(matched) = self.match_url(url, Target::Image) {
+            return Some(Some(matched));
         }
-        let Some(parts) = UrlParts::parse(url) else {
-            return false;
-        };
+        let parts = UrlParts::parse(url)?;
         let host = parts.host_lowercase(url);
         if self
             .base
@@ -447,13 +491,14 @@ impl<'a> CatalogView<'a> {
             .iter()
             .any(|pattern| host_matches(pattern, &host))
         {
-            return true;
+            return Some(None);
         }
         let path = url[parts.path.clone()].to_ascii_lowercase();
         self.base
             .badge_path_suffixes
             .iter()
             .any(|suffix| path.ends_with(suffix.as_str()))
+            .then_some(None)
     }
 
     /// Query parameters that hold secrets on any badge URL.

@@ -4,7 +4,7 @@
 //! is written; the destination (inline, or on the definition line) is found
 //! here in the source and checked against comrak's URL before a fix may edit it.
 
-use super::catalog::{CatalogView, Target};
+use super::catalog::{CatalogView, Matched, Target};
 use super::html::{self, Tag};
 use super::{Badge, BadgeUrl, Place, Syntax, Written, has_placeholder};
 use crate::document::{Document, Link};
@@ -86,9 +86,12 @@ impl<'a> Extractor<'_, 'a> {
         let links = &self.document.links;
         let mut badges = Vec::new();
         for image in links.iter().filter(|link| link.is_image) {
-            if has_placeholder(&image.url) || !self.catalog.is_badge_image(&image.url) {
+            if has_placeholder(&image.url) {
                 continue;
             }
+            let Some(image_match) = self.catalog.badge_image(&image.url) else {
+                continue;
+            };
             // The innermost link around the image (comrak's ranges, before `locate`
             // corrects them: both are off by the same lines, if at all).
             let around = self.link_around(&image.range);
@@ -110,7 +113,7 @@ impl<'a> Extractor<'_, 'a> {
             } else {
                 Syntax::Inline
             };
-            badges.push(self.badge(range, image.text.clone(), image_url, link, syntax));
+            badges.push(self.badge(range, image.text.clone(), (image_url, image_match), link, syntax));
         }
         badges
     }
@@ -119,7 +122,7 @@ impl<'a> Extractor<'_, 'a> {
         &self,
         range: Range<usize>,
         alt: String,
-        image: BadgeUrl,
+        (image, image_match): (BadgeUrl, Option<Matched<'a>>),
         link: Option<BadgeUrl>,
         syntax: Syntax,
     ) -> Badge<'a> {
@@ -135,7 +138,6 @@ impl<'a> Extractor<'_, 'a> {
         let block = index
             .checked_sub(1)
             .filter(|&index| range.start <= blocks[index].range.end);
-        let image_match = self.catalog.match_url(&image.url, Target::Image);
         let link_match = link
             .as_ref()
             .and_then(|link| self.catalog.match_url(&link.url, Target::Link));
@@ -321,9 +323,12 @@ impl<'a> Extractor<'_, 'a> {
                     ("img" | "image", false) => {
                         let Some(src) = tag.attribute("src") else { continue };
                         let image = self.attribute_url(src);
-                        if has_placeholder(&image.url) || !self.catalog.is_badge_image(&image.url) {
+                        if has_placeholder(&image.url) {
                             continue;
                         }
+                        let Some(image_match) = self.catalog.badge_image(&image.url) else {
+                            continue;
+                        };
                         let alt = tag
                             .attribute("alt")
                             .map(|alt| decode(&self.text[alt.clone()], alt.start, false).0)
@@ -339,7 +344,7 @@ impl<'a> Extractor<'_, 'a> {
                         if open_link.is_some() {
                             inside.push(badges.len());
                         }
-                        badges.push(self.badge(range, alt, image, link, Syntax::Html));
+                        badges.push(self.badge(range, alt, (image, image_match), link, Syntax::Html));
                     }
                     _ => {}
                 }
@@ -481,7 +486,7 @@ fn inline_destination(text: &str, open: usize, limit: usize) -> Option<Range<usi
 /// first of each label; lines in code are skipped.
 fn definitions(text: &str, document: &Document) -> HashMap<String, Range<usize>> {
     let mut found = HashMap::new();
-    if !text.contains("]:") {
+    if memchr::memmem::find(text.as_bytes(), b"]:").is_none() {
         return found;
     }
     let bytes = text.as_bytes();
@@ -492,8 +497,7 @@ fn definitions(text: &str, document: &Document) -> HashMap<String, Range<usize>>
         0
     };
     while line_start < text.len() {
-        let line_end = text[line_start..]
-            .find(['\n', '\r'])
+        let line_end = memchr::memchr2(b'\n', b'\r', &bytes[line_start..])
             .map_or(text.len(), |index| line_start + index);
         if let Some((label, destination)) = definition_at(text, line_start, line_end)
             && !document.in_code(line_start)

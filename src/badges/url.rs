@@ -36,7 +36,11 @@ impl UrlParts {
         let (scheme, authority_start) = if url.starts_with("//") {
             (None, 2)
         } else {
-            let colon = url.find("://")?;
+            // The scheme ends at the first `:` (it cannot hold one), which `//` follows.
+            let colon = memchr::memchr(b':', url.as_bytes())?;
+            if !url[colon..].starts_with("://") {
+                return None;
+            }
             let scheme = &url[..colon];
             if scheme.is_empty()
                 || !scheme

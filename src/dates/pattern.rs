@@ -95,10 +95,23 @@ impl Pattern {
 impl fmt::Display for Pattern {
     /// Writes the pattern back in the pattern language.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut last_letter = None;
         for item in &self.items {
             match item {
-                PatternItem::Token(t) => f.write_str(&t.spelling())?,
-                PatternItem::Literal(s) => write_literal(f, s)?,
+                PatternItem::Token(t) => {
+                    let spelling = t.spelling();
+                    // Two tokens spelled with the same letter would read back as one
+                    // (`S` `S` as `SS`): an empty `[]` keeps them apart.
+                    if last_letter.is_some() && spelling.chars().next() == last_letter {
+                        f.write_str("[]")?;
+                    }
+                    f.write_str(&spelling)?;
+                    last_letter = spelling.chars().last();
+                }
+                PatternItem::Literal(s) => {
+                    write_literal(f, s)?;
+                    last_letter = None;
+                }
             }
         }
         Ok(())
@@ -346,6 +359,11 @@ mod tests {
         assert_eq!(parse_pattern(&p.to_string()), Ok(p));
         // Also found by it: `[]` made an empty literal, which is written back as nothing.
         assert_eq!(parse_pattern("[]QD"), parse_pattern("QD"));
+        // But between two tokens of one letter it keeps them apart, and is written back.
+        let p = parse_pattern("S[]S").unwrap();
+        assert_eq!(p.items().len(), 2);
+        assert_eq!(p.to_string(), "S[]S");
+        assert_eq!(parse_pattern(&p.to_string()), Ok(p));
     }
 
     #[test]

@@ -76,7 +76,11 @@ impl Rule for SectionName {
                 start + words_start..start + words_end,
                 def.heading.clone(),
             )];
-            edits.extend(anchor_link_edits(context, &heading.anchor, &new_anchor));
+            edits.extend(anchor_link_edits(
+                context,
+                context.document.anchor(index),
+                &new_anchor,
+            ));
             findings.push(
                 Finding::new(heading.text_range.clone(), message).fix(Some(Fix::unsafe_(
                     format!("rename the heading to `{}`", def.heading),
