@@ -376,9 +376,14 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
                     file,
                 )),
                 Err(error) => {
+                    let reason = if path.is_dir() {
+                        "it is a folder; name a file".to_string()
+                    } else {
+                        error.to_string()
+                    };
                     writeln!(
                         streams.stderr,
-                        "error: {}: cannot write the report: {error}",
+                        "error: {}: cannot write the report: {reason}",
                         path.display()
                     )?;
                     return Ok(EXIT_ERROR);

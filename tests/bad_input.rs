@@ -144,6 +144,24 @@ fn a_ten_megabyte_line_is_fixed_in_place() {
     );
 }
 
+/// The human format shows a finding in a 10 MB line, and its fix, with the part of the
+/// line around it, not the whole line.
+#[test]
+fn a_ten_megabyte_line_is_shown_in_part() {
+    let dir = project();
+    let half = "word ".repeat(1024 * 1024);
+    let original = format!(
+        "{README_WITHOUT_LICENSE}\n## License\n\nMIT\n\n{half}![b](http://img.shields.io/badge/a-b-green.svg) {half}\n"
+    );
+    write(dir.path(), "README.md", &original);
+    let output = run_within(readme_lint(dir.path()).args(["--output-format", "human"]), LIMIT);
+    assert_code(&output, 1);
+    let shown = text(&output.stdout);
+    assert!(shown.contains("http://img.shields.io"), "{shown}");
+    assert!(shown.contains("…"), "{shown}");
+    assert!(shown.len() < 4096, "{} bytes of output", shown.len());
+}
+
 #[test]
 fn an_unreadable_file_is_an_error_and_the_others_are_checked() {
     use std::os::unix::fs::PermissionsExt;
@@ -257,7 +275,7 @@ fn a_folder_where_a_file_is_expected() {
     );
     assert_code(&output, 2);
     assert!(
-        text(&output.stderr).starts_with("error: folder: cannot read the config file: "),
+        text(&output.stderr).starts_with("error: folder: is a folder, not a config file"),
         "{}",
         text(&output.stderr)
     );

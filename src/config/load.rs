@@ -92,10 +92,40 @@ fn yaml_error(error: &YamlError, origin: &Origin) -> ConfigError {
 fn plain_message(error: &YamlError) -> String {
     let text = error.to_string();
     let first_line = text.lines().next().unwrap_or_default().trim();
-    match first_line.rfind(" at line ") {
-        Some(cut) => first_line[..cut].to_string(),
-        None => first_line.to_string(),
+    let message = match first_line.rfind(" at line ") {
+        Some(cut) => &first_line[..cut],
+        None => first_line,
+    };
+    readable_types(message)
+}
+
+/// Names Rust's number types in words, as a config's author thinks of them
+/// ("expected usize" becomes "expected a whole number, 0 or more").
+fn readable_types(message: &str) -> String {
+    const WORDS: [(&str, &str); 12] = [
+        ("usize", "a whole number, 0 or more"),
+        ("u64", "a whole number, 0 or more"),
+        ("u32", "a whole number, 0 or more"),
+        ("u16", "a whole number, 0 or more"),
+        ("u8", "a whole number from 0 to 255"),
+        ("isize", "a whole number"),
+        ("i64", "a whole number"),
+        ("i32", "a whole number"),
+        ("i16", "a whole number"),
+        ("i8", "a whole number"),
+        ("f64", "a number"),
+        ("f32", "a number"),
+    ];
+    let mut out = message.to_string();
+    for (name, words) in WORDS {
+        for ending in ["", ",", ")"] {
+            let from = format!("expected {name}{ending}");
+            if out.ends_with(&from) || out.contains(&format!("{from} ")) {
+                out = out.replace(&from, &format!("expected {words}{ending}"));
+            }
+        }
     }
+    out
 }
 
 /// Loads a config file and everything it extends, base first.
@@ -123,6 +153,10 @@ pub fn load_preset_chain(name: &str, base_dir: &Path) -> Result<Vec<Layer>, Conf
 
 fn load_file(path: &Path, layers: &mut Vec<Layer>, visiting: &mut Vec<String>) -> Result<(), ConfigError> {
     let origin = Origin::File(path.to_path_buf());
+    if path.is_dir() {
+        return Err(ConfigError::new(&origin, "is a folder, not a config file")
+            .hint("name a file such as `.readme-lint.yml`"));
+    }
     let bytes = std::fs::read(path)
         .map_err(|error| ConfigError::new(&origin, format!("cannot read the config file: {error}")))?;
     let text = String::from_utf8(bytes).map_err(|error| {
@@ -300,7 +334,11 @@ fn check_rules(settings: &RuleSettings, origin: &Origin) -> Result<(), ConfigErr
         if let Err(message) = rule.check_options(&setting.value.options) {
             return Err(ConfigError::new(
                 origin,
-                format!("bad options for rule `{}`: {message}", rule.meta().name),
+                format!(
+                    "bad options for rule `{}`: {}",
+                    rule.meta().name,
+                    readable_types(&message)
+                ),
             )
             .at(&setting.referenced)
             .hint(format!("see `readme-lint rule {}`", rule.meta().name)));
@@ -400,6 +438,21 @@ pub fn find_config_file(dir: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_types_are_named_in_words() {
+        assert_eq!(
+            readable_types("invalid type: string \"lots\", expected usize"),
+            "invalid type: string \"lots\", expected a whole number, 0 or more"
+        );
+        assert_eq!(
+            readable_types("expected u8 here"),
+            "expected a whole number from 0 to 255 here"
+        );
+        assert_eq!(readable_types("expected a string"), "expected a string");
+        // Not a type name on its own: left alone.
+        assert_eq!(readable_types("expected u8x"), "expected u8x");
+    }
 
     fn origin() -> Origin {
         Origin::File(PathBuf::from("test.yml"))

@@ -17,8 +17,14 @@ pub fn render_human(reports: &[FileReport], color: bool, out: &mut dyn Write) ->
     .decor_style(DecorStyle::Ascii);
     for report in reports {
         let path = escape_controls(&report.path);
+        if report.diagnostics.is_empty() {
+            continue;
+        }
+        // Badge tokens (`circle-token=...`) never reach the terminal. Masking keeps every
+        // offset, and is done once per file, not once per finding.
+        let masked = crate::badges::mask_secrets(report.source.text());
         for diagnostic in &report.diagnostics {
-            let text = render_one(&renderer, &path, &report.source, diagnostic);
+            let text = render_one(&renderer, &path, &report.source, &masked, diagnostic);
             writeln!(out, "{text}\n")?;
         }
     }
@@ -38,16 +44,66 @@ fn window(source: &SourceText, range: &Range<usize>) -> (Range<usize>, usize) {
     (start..end, first)
 }
 
-fn render_one(renderer: &Renderer, path: &str, source: &SourceText, diagnostic: &Diagnostic) -> String {
+/// Characters of context kept on each side of a change inside a long line.
+const PATCH_CONTEXT: usize = 80;
+
+/// The text a patch is shown on: the window, or, when the window is one long line (a
+/// minified README, a 10 MB line), the part around the change with `…` for the rest, so
+/// that a one-word fix does not print the whole line twice.
+struct ShownPart {
+    text: String,
+    /// Source offset of the first byte of `text` after the `…` prefix.
+    start: usize,
+    prefix_len: usize,
+}
+
+impl ShownPart {
+    fn local(&self, range: &Range<usize>) -> Range<usize> {
+        let shift = |offset: usize| offset - self.start + self.prefix_len;
+        shift(range.start)..shift(range.end)
+    }
+}
+
+fn shown_part(text: &str, window: Range<usize>, span: &Range<usize>) -> ShownPart {
+    let one_line = !text[window.clone()].contains(['\n', '\r']);
+    if !one_line || window.len() <= span.len() + 2 * PATCH_CONTEXT {
+        return ShownPart {
+            text: text[window.clone()].to_string(),
+            start: window.start,
+            prefix_len: 0,
+        };
+    }
+    let mut start = span.start.saturating_sub(PATCH_CONTEXT).max(window.start);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (span.end + PATCH_CONTEXT).min(window.end);
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let prefix = if start > window.start { "…" } else { "" };
+    let suffix = if end < window.end { "…" } else { "" };
+    ShownPart {
+        text: format!("{prefix}{}{suffix}", &text[start..end]),
+        start,
+        prefix_len: prefix.len(),
+    }
+}
+
+fn render_one(
+    renderer: &Renderer,
+    path: &str,
+    source: &SourceText,
+    masked_text: &str,
+    diagnostic: &Diagnostic,
+) -> String {
     let level = match diagnostic.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let text = source.text();
     let (span_window, first_line) = window(source, &diagnostic.range);
-    // Badge tokens (`circle-token=...`) never reach the terminal, nor control characters.
-    let masked_secrets = crate::badges::mask_secrets(text);
-    let text: &str = &masked_secrets;
+    // Control characters never reach the terminal either.
+    let text = masked_text;
     let window_text = mask_controls(&text[span_window.clone()]);
     let local = diagnostic.range.start - span_window.start..diagnostic.range.end - span_window.start;
     let message = escape_controls(&diagnostic.message);
@@ -67,10 +123,11 @@ fn render_one(renderer: &Renderer, path: &str, source: &SourceText, diagnostic: 
     if let Some(fix) = &diagnostic.fix {
         let span = fix.span().unwrap_or(diagnostic.range.clone());
         let (fix_window, fix_first_line) = window(source, &span);
-        let fix_text = mask_controls(&text[fix_window.clone()]);
+        let shown = shown_part(text, fix_window, &span);
+        let fix_text = mask_controls(&shown.text).into_owned();
         let mut snippet = Snippet::source(fix_text).path(path).line_start(fix_first_line);
         for edit in &fix.edits {
-            let local = edit.range.start - fix_window.start..edit.range.end - fix_window.start;
+            let local = shown.local(&edit.range);
             snippet = snippet.patch(Patch::new(local, mask_controls(&edit.replacement).into_owned()));
         }
         let label = match fix.applicability {
