@@ -4,7 +4,9 @@
 //!
 //! DIR defaults to the corpus that ../shared/corpus/make-corpus.sh builds
 //! (~/.cache/readme-corpus/corpus/files); without it, generated prose is used.
-//! It reports the best and the median of several passes over all the text.
+//! It reports the best and the median of several passes over all the text, then the
+//! date pass on the 5 MB and 50 MB files of make-bigfile.sh (~/.cache/readme-corpus/big/)
+//! when they are there, to show that the cost grows in proportion to the size.
 
 use readme_lint::dates::find_dates;
 use std::path::PathBuf;
@@ -69,4 +71,28 @@ fn main() {
         rates[PASSES - 1],
         rates[PASSES / 2]
     );
+    big_files();
+}
+
+/// The date pass on one big file at a time: MB/s should not fall as the size grows.
+fn big_files() {
+    let folder = PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cache/readme-corpus/big");
+    for name in ["big-5MB.md", "big-50MB.md"] {
+        let Ok(text) = std::fs::read_to_string(folder.join(name)) else {
+            continue;
+        };
+        let mut best = f64::MAX;
+        let mut found = 0;
+        for _ in 0..3 {
+            let started = Instant::now();
+            found = std::hint::black_box(find_dates(&text, &[])).len();
+            best = best.min(started.elapsed().as_secs_f64());
+        }
+        println!(
+            "date pass on {name} ({:.1} MB): {found} dates, best {:.1} ms, {:.0} MB/s",
+            text.len() as f64 / 1e6,
+            best * 1e3,
+            text.len() as f64 / 1e6 / best
+        );
+    }
 }
