@@ -114,14 +114,15 @@ fn a_killed_fix_leaves_every_file_old_or_new() {
     let expected = expected(dir.path());
 
     let mut report = Vec::new();
+    let mut interrupted = 0;
     for seed in 1..=4u64 {
-        let dir = project();
-        make_tree(dir.path());
         let mut random = Random(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
-        let mut previous_leftovers = 0;
-        // Several kills on the same tree: each run starts from what the last one left.
         for kill in 0..3 {
-            let delay = full_run.mul_f64((random.next() % 900) as f64 / 1000.0);
+            // A fresh tree for every kill, so that each run has the whole tree to fix and
+            // a kill between 5% and 75% of an uninterrupted run's time lands mid-run.
+            let dir = project();
+            make_tree(dir.path());
+            let delay = full_run.mul_f64((50 + random.next() % 700) as f64 / 1000.0);
             let mut child = readme_lint(dir.path())
                 .args(["--fix", "--unsafe-fixes", "--quiet", "--output-format", "concise"])
                 .stdout(Stdio::null())
@@ -132,30 +133,35 @@ fn a_killed_fix_leaves_every_file_old_or_new() {
             child.kill().unwrap(); // SIGKILL
             let status = child.wait().unwrap();
             let (fixed, leftovers) = check_tree(dir.path(), &expected);
-            let new_leftovers = leftovers.len() - previous_leftovers;
             assert!(
-                new_leftovers <= threads,
-                "seed {seed}, kill {kill}: {new_leftovers} temp files left by one run, more than the {threads} writes in flight"
+                leftovers.len() <= threads,
+                "seed {seed}, kill {kill}: {} temp files left by one run, more than the {threads} writes in flight",
+                leftovers.len()
             );
-            previous_leftovers = leftovers.len();
+            if status.code().is_none() && fixed < FILES {
+                interrupted += 1;
+            }
             report.push(format!(
-                "seed {seed} kill {kill} after {delay:?} ({status}): {fixed} of {FILES} fixed, {new_leftovers} temp files left"
+                "seed {seed} kill {kill} after {delay:?} ({status}): {fixed} of {FILES} fixed, {} temp files left",
+                leftovers.len()
             ));
+            // A run to the end fixes the rest and adds no temp file.
+            let output = readme_lint(dir.path())
+                .args(["--fix", "--unsafe-fixes", "--quiet", "--output-format", "concise"])
+                .output()
+                .unwrap();
+            assert_code(&output, 0);
+            let (fixed, after) = check_tree(dir.path(), &expected);
+            assert_eq!(fixed, FILES);
+            assert_eq!(after.len(), leftovers.len(), "a completed run left a temp file");
         }
-        // A run to the end fixes the rest and adds no temp file.
-        let output = readme_lint(dir.path())
-            .args(["--fix", "--unsafe-fixes", "--quiet", "--output-format", "concise"])
-            .output()
-            .unwrap();
-        assert_code(&output, 0);
-        let (fixed, leftovers) = check_tree(dir.path(), &expected);
-        assert_eq!(fixed, FILES);
-        assert_eq!(
-            leftovers.len(),
-            previous_leftovers,
-            "a completed run left a temp file"
-        );
     }
+    // Kills that came after a run had finished test nothing: most must land mid-run.
+    assert!(
+        interrupted >= 6,
+        "only {interrupted} of 12 kills interrupted a run:\n{}",
+        report.join("\n")
+    );
     println!("uninterrupted run: {full_run:?}\n{}", report.join("\n"));
 }
 
