@@ -79,7 +79,18 @@ fn yaml_error(error: &YamlError, origin: &Origin) -> ConfigError {
             },
         )
         .hint("keep one of them"),
-        other => ConfigError::new(origin, plain_message(other)),
+        other => {
+            let message = plain_message(other);
+            // The YAML parser's own words ("while parsing a block mapping, ...") say
+            // what it expected, not what to change.
+            let syntax = message.starts_with("while parsing") || message.starts_with("while scanning");
+            let config_error = ConfigError::new(origin, message);
+            if syntax {
+                config_error.hint("a YAML syntax error: check the indentation here and on the line before, and quote values that hold `: ` or ` #`")
+            } else {
+                config_error
+            }
+        }
     };
     if let Some(location) = inner.location() {
         config_error = config_error.at(&location);
