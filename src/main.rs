@@ -8,7 +8,8 @@ use std::process::ExitCode;
 
 // A README run allocates many short-lived small strings and vectors (the parser's nodes,
 // the document model, findings); mimalloc serves them with far fewer instructions than
-// glibc's allocator (see bench/README.md).
+// glibc's allocator (see bench/README.md). Built with `no_thp`: with transparent huge
+// pages its peak memory on the corpus was 77 MiB instead of 24 MiB.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
