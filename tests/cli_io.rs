@@ -6,57 +6,17 @@
 //! that config lookup and project facts stop there, and runs the binary with `HOME`
 //! and `XDG_CONFIG_HOME` pointing nowhere, so that no global gitignore takes part.
 
+#[path = "support/cli.rs"]
+mod cli;
+
+use cli::{README_WITHOUT_LICENSE, assert_code, project, readme_lint, text, write};
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
-
-const README_WITHOUT_LICENSE: &str = "# demo\n\nA tiny tool that greets people.\n\n## Installation\n\n```sh\ncargo install demo\n```\n\n## Usage\n\nRun `demo`.\n";
-
-/// A temporary project folder: the root of a (fake, empty) git repository.
-fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir(dir.path().join(".git")).unwrap();
-    dir
-}
-
-fn write(dir: &Path, path: &str, content: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(path);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(&path, content).unwrap();
-    path
-}
-
-/// The binary, run in `dir`, with a neutral environment.
-fn readme_lint(dir: &Path) -> Command {
-    let nowhere = dir.join(".git/no-home");
-    let mut command = Command::new(env!("CARGO_BIN_EXE_readme-lint"));
-    command
-        .current_dir(dir)
-        .env("HOME", &nowhere)
-        .env("XDG_CONFIG_HOME", &nowhere)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::null());
-    command
-}
 
 fn run(command: &mut Command) -> Output {
     command.output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-#[track_caller]
-fn assert_code(output: &Output, code: i32) {
-    assert_eq!(
-        output.status.code(),
-        Some(code),
-        "stdout:\n{}\nstderr:\n{}",
-        text(&output.stdout),
-        text(&output.stderr)
-    );
 }
 
 /// The names in `dir` (not recursive), sorted.
