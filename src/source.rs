@@ -143,11 +143,7 @@ fn index_lines(text: &str) -> (Vec<usize>, &'static str) {
     (starts, line_ending_of(lf, crlf, cr))
 }
 
-/// The line ending used most in `text`, so inserted lines match their neighbours.
-pub fn dominant_line_ending(text: &str) -> &'static str {
-    index_lines(text).1
-}
-
+/// The line ending used most, so inserted lines match their neighbours.
 fn line_ending_of(lf: usize, crlf: usize, cr: usize) -> &'static str {
     if crlf > lf && crlf >= cr {
         "\r\n"
@@ -198,9 +194,9 @@ mod tests {
 
     #[test]
     fn dominant_ending_follows_the_majority() {
-        assert_eq!(dominant_line_ending("a\r\nb\r\nc\n"), "\r\n");
-        assert_eq!(dominant_line_ending("a\nb"), "\n");
-        assert_eq!(dominant_line_ending("abc"), "\n");
-        assert_eq!(dominant_line_ending("a\rb\r"), "\r");
+        assert_eq!(SourceText::new("a\r\nb\r\nc\n".to_string()).line_ending(), "\r\n");
+        assert_eq!(SourceText::new("a\nb".to_string()).line_ending(), "\n");
+        assert_eq!(SourceText::new("abc".to_string()).line_ending(), "\n");
+        assert_eq!(SourceText::new("a\rb\r".to_string()).line_ending(), "\r");
     }
 }

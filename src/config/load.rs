@@ -113,29 +113,26 @@ fn plain_message(error: &YamlError) -> String {
 /// Names Rust's number types in words, as a config's author thinks of them
 /// ("expected usize" becomes "expected a whole number, 0 or more").
 fn readable_types(message: &str) -> String {
-    const WORDS: [(&str, &str); 12] = [
-        ("usize", "a whole number, 0 or more"),
-        ("u64", "a whole number, 0 or more"),
-        ("u32", "a whole number, 0 or more"),
-        ("u16", "a whole number, 0 or more"),
-        ("u8", "a whole number from 0 to 255"),
-        ("isize", "a whole number"),
-        ("i64", "a whole number"),
-        ("i32", "a whole number"),
-        ("i16", "a whole number"),
-        ("i8", "a whole number"),
-        ("f64", "a number"),
-        ("f32", "a number"),
-    ];
-    let mut out = message.to_string();
-    for (name, words) in WORDS {
-        for ending in ["", ",", ")"] {
-            let from = format!("expected {name}{ending}");
-            if out.ends_with(&from) || out.contains(&format!("{from} ")) {
-                out = out.replace(&from, &format!("expected {words}{ending}"));
-            }
-        }
+    let words = |name: &str| match name {
+        "usize" | "u64" | "u32" | "u16" => Some("a whole number, 0 or more"),
+        "u8" => Some("a whole number from 0 to 255"),
+        "isize" | "i64" | "i32" | "i16" | "i8" => Some("a whole number"),
+        "f64" | "f32" => Some("a number"),
+        _ => None,
+    };
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("expected ") {
+        let after = at + "expected ".len();
+        let name_len = rest[after..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len() - after);
+        out.push_str(&rest[..after]);
+        let name = &rest[after..after + name_len];
+        out.push_str(words(name).unwrap_or(name));
+        rest = &rest[after + name_len..];
     }
+    out.push_str(rest);
     out
 }
 

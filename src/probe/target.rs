@@ -182,19 +182,7 @@ fn split_port(authority: &str) -> Result<(&str, Option<u16>), String> {
 /// `path` with the characters a request target may not hold percent-encoded
 /// (spaces, non-ASCII, quotes, braces, ...); existing `%XX` escapes stay.
 fn request_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for ch in path.chars() {
-        let keep = ch.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/?%".contains(ch);
-        if keep {
-            out.push(ch);
-        } else {
-            let mut buffer = [0; 4];
-            for byte in ch.encode_utf8(&mut buffer).bytes() {
-                out.push_str(&format!("%{byte:02X}"));
-            }
-        }
-    }
-    out
+    crate::badges::url::percent_encode(path, "!$&'()*+,;=:@/?%")
 }
 
 #[cfg(test)]
