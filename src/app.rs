@@ -32,6 +32,9 @@ pub struct Streams<'a> {
     pub stderr_is_terminal: bool,
     /// Whether NO_COLOR is set.
     pub no_color: bool,
+    /// Whether this runs in a GitHub Actions job (`GITHUB_ACTIONS=true`), whose runner
+    /// reads lines of output that start with `::` as workflow commands.
+    pub github_actions: bool,
 }
 
 /// Runs a command; `Err` only when writing to a stream failed (such as a closed pipe).
@@ -71,7 +74,8 @@ fn new_readme(
     streams: &mut Streams<'_>,
 ) -> io::Result<u8> {
     let path = path.unwrap_or(Path::new("README.md"));
-    if path.exists() && !force {
+    // A link counts as existing, even a dangling one: `new` never writes through it unasked.
+    if std::fs::symlink_metadata(path).is_ok() && !force {
         writeln!(
             streams.stderr,
             "error: {} already exists\n  help: pass --force to overwrite it",
@@ -98,8 +102,17 @@ fn new_readme(
             return Ok(EXIT_ERROR);
         }
     };
-    if let Err(error) = std::fs::write(path, &text) {
-        writeln!(streams.stderr, "error: {}: cannot write: {error}", path.display())?;
+    let existing = if force {
+        files::Existing::Replace
+    } else {
+        files::Existing::Keep
+    };
+    if let Err(error) = files::create_file(path, &text, existing) {
+        writeln!(
+            streams.stderr,
+            "error: {}",
+            output::escape_controls(&error.to_string())
+        )?;
         return Ok(EXIT_ERROR);
     }
     writeln!(
@@ -233,11 +246,69 @@ fn use_color(choice: ColorChoice, streams: &Streams<'_>) -> bool {
 /// One file to lint: where it is, the name shown for it, and (for stdin) its text.
 struct Input {
     path: PathBuf,
+    /// Where the file really is (links followed, inside its repository): what is read
+    /// and fixed. `None` for standard input.
+    real_path: Option<PathBuf>,
     shown: String,
     stdin_text: Option<String>,
 }
 
+/// Standard output for a `--fix` run: once the reader has gone (`--fix | head`), the rest
+/// of the output is dropped instead of ending the run, so every file still gets its fixes.
+struct FixingStdout<'a> {
+    inner: &'a mut dyn Write,
+    closed: bool,
+}
+
+impl Write for FixingStdout<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.inner.flush() {
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
+}
+
 fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
+    if args.fix {
+        let mut stdout = FixingStdout {
+            inner: &mut *streams.stdout,
+            closed: false,
+        };
+        let mut fixing = Streams {
+            stdin: &mut *streams.stdin,
+            stdout: &mut stdout,
+            stderr: &mut *streams.stderr,
+            stdout_is_terminal: streams.stdout_is_terminal,
+            stderr_is_terminal: streams.stderr_is_terminal,
+            no_color: streams.no_color,
+            github_actions: streams.github_actions,
+        };
+        return check_files(args, &mut fixing);
+    }
+    check_files(args, streams)
+}
+
+fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
     let today = match &args.today {
         Some(text) => match parse_today(text) {
             Ok((year, month, day)) => jiff::civil::date(year as i16, month as i8, day as i8),
@@ -281,7 +352,10 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
             return Ok(EXIT_ERROR);
         }
     };
-    let configs = match ConfigCache::new(args.config.as_deref()) {
+    let load_options = crate::config::LoadOptions {
+        allow_external_extends: args.allow_external_extends,
+    };
+    let configs = match ConfigCache::with_options(args.config.as_deref(), load_options) {
         Ok(configs) => configs,
         Err(error) => return config_failure(&error, streams),
     };
@@ -308,8 +382,9 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
         }
         match files::decode(&shown_path, bytes) {
             Ok(text) => vec![Input {
-                shown: shown_path.display().to_string(),
+                shown: output::display_path(&shown_path),
                 path: shown_path,
+                real_path: None,
                 stdin_text: Some(text),
             }],
             Err(error) => {
@@ -324,10 +399,11 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
                 found
                     .files
                     .into_iter()
-                    .filter(|path| shard.is_none_or(|shard| shard.contains(path)))
-                    .map(|path| Input {
-                        shown: path.display().to_string(),
-                        path,
+                    .filter(|target| shard.is_none_or(|shard| shard.contains(&target.path)))
+                    .map(|target| Input {
+                        shown: output::display_path(&target.path),
+                        path: target.path,
+                        real_path: Some(target.real_path),
                         stdin_text: None,
                     })
                     .collect()
@@ -370,21 +446,17 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
     let mut extra_emitters = Vec::new();
     if !args.diff {
         for (format, path) in &extra_reports {
-            match open_report(*format, path) {
+            // Summaries are appended, as a CI job summary expects.
+            match files::ReportFile::create(path, *format == OutputFormat::Summary) {
                 Ok(file) => extra_emitters.push((
                     output::Emitter::new(output::EmitKind::Findings(*format), false),
                     file,
                 )),
                 Err(error) => {
-                    let reason = if path.is_dir() {
-                        "it is a folder; name a file".to_string()
-                    } else {
-                        error.to_string()
-                    };
                     writeln!(
                         streams.stderr,
-                        "error: {}: cannot write the report: {reason}",
-                        path.display()
+                        "error: {}",
+                        output::escape_controls(&error.to_string())
                     )?;
                     return Ok(EXIT_ERROR);
                 }
@@ -396,6 +468,15 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
 
     let mut totals = Totals::default();
     let mut any_diff = false;
+    // A diff repeats README lines, and a context line ` ::add-mask::x` loses its space in
+    // the runner, which would then run it: in a GitHub Actions job (or asked for GitHub
+    // output), the diff is printed with the runner's commands stopped, under a token the
+    // README cannot know.
+    let stop_commands = (args.diff && (streams.github_actions || args.output_format == OutputFormat::Github))
+        .then(output::random_token);
+    if let Some(token) = &stop_commands {
+        writeln!(streams.stdout, "::stop-commands::{token}")?;
+    }
     // Files are linted in parallel a chunk at a time, so memory stays bounded by the
     // chunk while the output keeps its order. One file needs no thread pool.
     const CHUNK: usize = 256;
@@ -424,7 +505,15 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
                     fixed,
                 } => {
                     any_diff = true;
-                    write_diff(streams.stdout, &shown, &original, &fixed, color)?;
+                    let raw_carriage_returns = !streams.stdout_is_terminal;
+                    write_diff(
+                        streams.stdout,
+                        &shown,
+                        &original,
+                        &fixed,
+                        color,
+                        raw_carriage_returns,
+                    )?;
                 }
                 Outcome::Unchanged => {}
                 Outcome::Report {
@@ -453,6 +542,9 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
         }
     }
 
+    if let Some(token) = &stop_commands {
+        writeln!(streams.stdout, "::{token}::")?;
+    }
     totals.errors = errors.len();
     // Errors first, so the summary that follows can point at them.
     for error in &errors {
@@ -470,7 +562,14 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
         }
         for (emitter, file) in &mut extra_emitters {
             emitter.finish(file)?;
-            file.flush()?;
+            if let Err(error) = file.finish() {
+                writeln!(
+                    streams.stderr,
+                    "error: {}",
+                    output::escape_controls(&error.to_string())
+                )?;
+                errors.push(error.to_string());
+            }
         }
     }
     Ok(if !errors.is_empty() {
@@ -561,12 +660,13 @@ fn facts_dir(path: &Path) -> &Path {
 /// The badge URLs of one file that the probe would check (none when the file
 /// cannot be read or configured: `process` reports that).
 fn badge_targets(input: &Input, shared: &Shared<'_>) -> Vec<String> {
-    let text = match &input.stdin_text {
-        Some(text) => text.clone(),
-        None => match files::read_text(&input.path) {
-            Ok(text) => text,
+    let text = match (&input.stdin_text, &input.real_path) {
+        (Some(text), _) => text.clone(),
+        (None, Some(real_path)) => match files::read_readme(&input.path, real_path) {
+            Ok(file) => file.text,
             Err(_) => return Vec::new(),
         },
+        (None, None) => return Vec::new(),
     };
     let Ok(config) = shared.configs.for_file(&input.path) else {
         return Vec::new();
@@ -664,12 +764,13 @@ fn probe_chunk(
 fn process(input: Input, shared: &Shared<'_>) -> Outcome {
     let args = shared.args;
     let from_stdin = input.stdin_text.is_some();
-    let text = match input.stdin_text {
-        Some(text) => text,
-        None => match files::read_text(&input.path) {
-            Ok(text) => text,
+    let text = match (input.stdin_text, &input.real_path) {
+        (Some(text), _) => text,
+        (None, Some(real_path)) => match files::read_readme(&input.path, real_path) {
+            Ok(file) => file.text,
             Err(error) => return Outcome::Error(error.to_string()),
         },
+        (None, None) => return Outcome::Error(format!("{}: nothing to read", input.shown)),
     };
     let config = match shared.configs.for_file(&input.path) {
         Ok(config) => config,
@@ -722,7 +823,10 @@ fn process(input: Input, shared: &Shared<'_>) -> Outcome {
         // Fixing standard input writes the (fixed) text to standard output.
         Some(outcome.source.text().to_string())
     } else {
-        if changed && let Err(error) = files::write_atomic(&input.path, outcome.source.text()) {
+        if changed
+            && let Some(real_path) = &input.real_path
+            && let Err(error) = files::write_atomic(&input.path, real_path, &original, outcome.source.text())
+        {
             // Nothing was written; the file keeps its findings, reported as an error.
             return Outcome::Error(error.to_string());
         }
@@ -769,56 +873,84 @@ fn parse_reports(values: &[String]) -> Result<Vec<(OutputFormat, PathBuf)>, Stri
         .collect()
 }
 
-/// Opens an extra report's file; summaries are appended, as a CI job summary expects.
-fn open_report(format: OutputFormat, path: &Path) -> io::Result<std::io::BufWriter<std::fs::File>> {
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .write(true)
-        .append(format == OutputFormat::Summary)
-        .truncate(format != OutputFormat::Summary)
-        .open(path)?;
-    Ok(std::io::BufWriter::new(file))
-}
-
 fn config_failure(error: &ConfigError, streams: &mut Streams<'_>) -> io::Result<u8> {
     writeln!(streams.stderr, "error: {error}")?;
     Ok(EXIT_ERROR)
 }
 
-fn write_diff(out: &mut dyn Write, path: &str, old: &str, new: &str, color: bool) -> io::Result<()> {
-    let diff = similar::TextDiff::from_lines(old, new);
+/// Prints a unified diff. README text is escaped so that a diff cannot drive the terminal;
+/// with `raw_carriage_returns` (output to a file or pipe, as `git apply` reads it) a
+/// carriage return inside a line is kept, so that the diff of a file with CRLF or lone-CR
+/// line ends is a patch that applies. Lines end at `\n` only, as patch tools read them (a
+/// file with lone-CR line ends is one line to them), and a last line without `\n` is
+/// marked as such.
+fn write_diff(
+    out: &mut dyn Write,
+    path: &str,
+    old: &str,
+    new: &str,
+    color: bool,
+    raw_carriage_returns: bool,
+) -> io::Result<()> {
+    let old_lines: Vec<&str> = old.split_inclusive('\n').collect();
+    let new_lines: Vec<&str> = new.split_inclusive('\n').collect();
+    let diff = similar::TextDiff::configure().diff_slices(&old_lines, &new_lines);
     let shown = output::escape_controls(path);
-    let text = diff
-        .unified_diff()
-        .context_radius(3)
-        .missing_newline_hint(true)
-        .header(&format!("a/{shown}"), &format!("b/{shown}"))
-        .to_string();
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches('\n');
-        let (body, carriage_return) = match body.strip_suffix('\r') {
-            Some(body) => (body, "\r"),
-            None => (body, ""),
-        };
-        // README text is escaped so a diff cannot drive the terminal.
-        let body = output::escape_controls(body);
-        let style = if !color {
-            ""
-        } else if body.starts_with("+++") || body.starts_with("---") {
-            "\x1b[1m"
-        } else if body.starts_with('+') {
-            "\x1b[32m"
-        } else if body.starts_with('-') {
-            "\x1b[31m"
-        } else if body.starts_with("@@") {
-            "\x1b[36m"
+    let paint = |style: &str, text: &str| -> String {
+        if color && !style.is_empty() {
+            format!("{style}{text}\x1b[0m")
         } else {
-            ""
+            text.to_string()
+        }
+    };
+    writeln!(out, "{}", paint("\x1b[1m", &format!("--- a/{shown}")))?;
+    writeln!(out, "{}", paint("\x1b[1m", &format!("+++ b/{shown}")))?;
+    let range = |start: usize, len: usize| match len {
+        0 => format!("{start},0"),
+        1 => format!("{}", start + 1),
+        _ => format!("{},{len}", start + 1),
+    };
+    for group in diff.grouped_ops(3) {
+        let (Some(first), Some(last)) = (group.first(), group.last()) else {
+            continue;
         };
-        let reset = if style.is_empty() { "" } else { "\x1b[0m" };
-        write!(out, "{style}{body}{reset}{carriage_return}")?;
-        if line.ends_with('\n') {
-            writeln!(out)?;
+        let old_range = first.old_range().start..last.old_range().end;
+        let new_range = first.new_range().start..last.new_range().end;
+        let header = format!(
+            "@@ -{} +{} @@",
+            range(old_range.start, old_range.len()),
+            range(new_range.start, new_range.len())
+        );
+        writeln!(out, "{}", paint("\x1b[36m", &header))?;
+        for op in &group {
+            for change in diff.iter_changes(op) {
+                let (sign, style) = match change.tag() {
+                    similar::ChangeTag::Equal => (' ', ""),
+                    similar::ChangeTag::Delete => ('-', "\x1b[31m"),
+                    similar::ChangeTag::Insert => ('+', "\x1b[32m"),
+                };
+                let line: &str = change.value();
+                let (body, newline) = match line.strip_suffix('\n') {
+                    Some(body) => (body, true),
+                    None => (line, false),
+                };
+                let (body, carriage_return) = match body.strip_suffix('\r') {
+                    Some(body) if newline => (body, "\r"),
+                    _ => (body, ""),
+                };
+                let body = if raw_carriage_returns {
+                    body.split('\r')
+                        .map(output::escape_controls)
+                        .collect::<Vec<_>>()
+                        .join("\r")
+                } else {
+                    output::escape_controls(body)
+                };
+                writeln!(out, "{}{carriage_return}", paint(style, &format!("{sign}{body}")))?;
+                if !newline {
+                    writeln!(out, "\\ No newline at end of file")?;
+                }
+            }
         }
     }
     Ok(())

@@ -33,6 +33,9 @@ pub struct CheckArgs {
     /// Use this config file for every README instead of discovering `.readme-lint.yml`.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Let a config's `extends` name files outside its repository and ~/.config/readme-lint.
+    #[arg(long)]
+    pub allow_external_extends: bool,
     /// Apply safe fixes in place, then report what is left.
     #[arg(long)]
     pub fix: bool,

@@ -2,7 +2,7 @@
 //! (respecting `.gitignore`), plus config `include` globs, minus `exclude` globs.
 
 use crate::config::{ConfigCache, ConfigError};
-use crate::files::FileError;
+use crate::files::{self, FileError};
 use std::path::{Path, PathBuf};
 
 /// True for `README`, `README.md` and `README.markdown`, in any case.
@@ -14,21 +14,23 @@ pub fn is_readme_name(path: &Path) -> bool {
     matches!(lower.as_str(), "readme" | "readme.md" | "readme.markdown")
 }
 
-/// The error number of "too many levels of symbolic links": 40 on Linux, 62 on macOS
-/// and the BSDs.
-#[cfg(target_os = "linux")]
-const ELOOP: i32 = 40;
-#[cfg(not(target_os = "linux"))]
-const ELOOP: i32 = 62;
+/// A README to lint: the path as named or found (shown in messages), and its real path
+/// (absolute, links followed, inside its repository), which is what is read and fixed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub path: PathBuf,
+    pub real_path: PathBuf,
+}
 
 /// What discovery found.
 #[derive(Debug, Default)]
 pub struct Discovered {
-    pub files: Vec<PathBuf>,
+    pub files: Vec<Target>,
     pub errors: Vec<FileError>,
 }
 
-/// Expands `paths` (default: the current folder) into the files to lint, sorted.
+/// Expands `paths` (default: the current folder) into the files to lint, sorted, each
+/// file once however many names lead to it.
 pub fn discover(
     paths: &[PathBuf],
     configs: &ConfigCache,
@@ -37,34 +39,54 @@ pub fn discover(
     let default = [PathBuf::from(".")];
     let roots = if paths.is_empty() { &default[..] } else { paths };
     let mut found = Discovered::default();
+    let mut folders = FolderCache::default();
     for root in roots {
-        let metadata = match std::fs::metadata(root) {
+        let own = match std::fs::symlink_metadata(root) {
             Ok(metadata) => metadata,
             Err(error) => {
-                let reason = if let Ok(target) = std::fs::read_link(root) {
-                    if error.raw_os_error() == Some(ELOOP) {
-                        "cannot read: a link loop (the link leads back to itself); fix or remove the link"
-                            .to_string()
+                found
+                    .errors
+                    .push(if error.kind() == std::io::ErrorKind::NotFound {
+                        FileError::new(root, "no such file or folder")
                     } else {
-                        format!(
-                            "cannot read: a dangling link (to `{}`, which does not exist); fix or remove the link",
-                            target.display()
-                        )
-                    }
-                } else if error.kind() == std::io::ErrorKind::NotFound {
-                    "no such file or folder".to_string()
-                } else {
-                    format!("cannot read: {error}")
-                };
-                found.errors.push(FileError::new(root, reason));
+                        files::open_error(root, &error, "cannot read")
+                    });
                 continue;
             }
+        };
+        // A named path may itself be a link, or sit in a linked folder: it is linted only
+        // if where it leads lies inside its repository.
+        let resolved = if own.file_type().is_symlink() || own.is_dir() {
+            files::resolve_within(root, &files::trust_root(root))
+        } else {
+            folders.real_path(root)
+        };
+        let real = match resolved {
+            Ok(real) => real,
+            Err(error) => {
+                found.errors.push(error);
+                continue;
+            }
+        };
+        let metadata = if own.file_type().is_symlink() {
+            match std::fs::metadata(&real) {
+                Ok(metadata) => metadata,
+                Err(error) => {
+                    found.errors.push(files::open_error(root, &error, "cannot read"));
+                    continue;
+                }
+            }
+        } else {
+            own
         };
         if metadata.is_file() {
             if force_exclude && configs.for_file(root)?.is_excluded(root) {
                 continue;
             }
-            found.files.push(root.clone());
+            found.files.push(Target {
+                path: root.clone(),
+                real_path: real,
+            });
             continue;
         }
         if !metadata.is_dir() {
@@ -75,17 +97,50 @@ pub fn discover(
             ));
             continue;
         }
-        walk(root, configs, &mut found)?;
+        walk(root, &real, configs, &mut found)?;
     }
-    found.files.sort();
-    found.files.dedup();
+    found.files.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut seen = std::collections::HashSet::new();
+    found.files.retain(|target| seen.insert(target.real_path.clone()));
     Ok(found)
 }
 
-fn walk(root: &Path, configs: &ConfigCache, found: &mut Discovered) -> Result<(), ConfigError> {
+/// The real path of each folder that named files sit in, and whether it lies in its
+/// repository, found once per folder: `readme-lint *.md` over thousands of files in one
+/// folder must not walk up from each of them.
+#[derive(Default)]
+struct FolderCache {
+    checked: std::collections::HashMap<PathBuf, Result<PathBuf, FileError>>,
+}
+
+impl FolderCache {
+    /// The real path of `file`, a named file that is not itself a link.
+    fn real_path(&mut self, file: &Path) -> Result<PathBuf, FileError> {
+        let folder = files::parent_or_current(file).to_path_buf();
+        let checked = self
+            .checked
+            .entry(folder)
+            .or_insert_with_key(|folder| files::resolve_within(folder, &files::trust_root(file)));
+        match checked {
+            Ok(real_folder) => Ok(real_folder.join(file.file_name().unwrap_or_default())),
+            Err(error) => Err(FileError::new(file, error.message.clone())),
+        }
+    }
+}
+
+/// Walks a folder whose real path is `real_root`. The walk does not follow links to
+/// folders, so a regular file found under it has the real path `real_root` + its relative
+/// path; a README that is a link is checked like a named one.
+fn walk(
+    root: &Path,
+    real_root: &Path,
+    configs: &ConfigCache,
+    found: &mut Discovered,
+) -> Result<(), ConfigError> {
     // The config that governs the folder walked decides first: what it excludes is not
     // looked into, so configs inside an excluded folder (test fixtures) are never read.
     let root_config = configs.for_dir(root)?;
+    let trust_root = files::trust_root(root);
     let walker = ignore::WalkBuilder::new(root)
         .hidden(false)
         .require_git(false)
@@ -103,7 +158,8 @@ fn walk(root: &Path, configs: &ConfigCache, found: &mut Discovered) -> Result<()
                 continue;
             }
         };
-        if !entry.file_type().is_some_and(|kind| kind.is_file()) {
+        let Some(kind) = entry.file_type() else { continue };
+        if kind.is_dir() {
             continue;
         }
         let path = entry.path();
@@ -117,8 +173,34 @@ fn walk(root: &Path, configs: &ConfigCache, found: &mut Discovered) -> Result<()
         }
         let config = configs.for_file(path)?;
         let wanted = readme || config.is_included(path);
-        if wanted && !config.is_excluded(path) {
-            found.files.push(path.to_path_buf());
+        if !wanted || config.is_excluded(path) {
+            continue;
+        }
+        if kind.is_file() {
+            let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            found.files.push(Target {
+                path: path.to_path_buf(),
+                real_path: real_root.join(relative),
+            });
+        } else if kind.is_symlink() {
+            match files::resolve_within(path, &trust_root) {
+                Ok(real) if real.is_file() => found.files.push(Target {
+                    path: path.to_path_buf(),
+                    real_path: real,
+                }),
+                // A link to a folder named like a README is not a README.
+                Ok(real) if real.is_dir() => {}
+                Ok(_) => found.errors.push(FileError::new(
+                    path,
+                    "is a link to something that is not a regular file (a pipe, socket or device)",
+                )),
+                Err(error) => found.errors.push(error),
+            }
+        } else {
+            found.errors.push(FileError::new(
+                path,
+                "is not a regular file (a pipe, socket or device); only README files are linted",
+            ));
         }
     }
     Ok(())

@@ -105,6 +105,7 @@ impl Fix {
     }
 }
 
+#[cfg(test)]
 /// Two edits conflict when their ranges overlap, or when one inserts strictly inside
 /// the other's replaced range. Inserts at one point do not conflict: they go in the
 /// order the fixes were given (findings are sorted, so the order is deterministic).
@@ -119,6 +120,41 @@ fn edits_conflict(a: &Range<usize>, b: &Range<usize>) -> bool {
         return a.start < b.start && b.start < a.end;
     }
     a.start < b.end && b.start < a.end
+}
+
+/// The edits already taken in one pass, indexed so that checking a new edit costs a
+/// lookup rather than a scan: a file with thousands of fixes (one per copyright line)
+/// would otherwise take time that grows with the square of its length.
+#[derive(Debug, Default)]
+struct Taken {
+    /// Replaced ranges, by start. They never overlap (each was checked before it was
+    /// added), so the one starting last before a point also ends last.
+    spans: std::collections::BTreeMap<usize, usize>,
+    /// Insertion points.
+    points: std::collections::BTreeSet<usize>,
+}
+
+impl Taken {
+    /// Two edits conflict when their ranges overlap, or when one inserts strictly inside
+    /// the other's replaced range. Inserts at one point do not conflict: they go in the
+    /// order the fixes were given (findings are sorted, so the order is deterministic).
+    /// This asks that of every taken edit at once.
+    fn conflicts(&self, range: &Range<usize>) -> bool {
+        let last_before = |point: usize| self.spans.range(..point).next_back().map(|(_, &end)| end);
+        if range.start == range.end {
+            return last_before(range.start).is_some_and(|end| end > range.start);
+        }
+        last_before(range.end).is_some_and(|end| end > range.start)
+            || self.points.range(range.start + 1..range.end).next().is_some()
+    }
+
+    fn add(&mut self, range: &Range<usize>) {
+        if range.start == range.end {
+            self.points.insert(range.start);
+        } else {
+            self.spans.insert(range.start, range.end);
+        }
+    }
 }
 
 /// What [`apply_fixes`] did.
@@ -137,19 +173,16 @@ pub fn apply_fixes(text: &str, fixes: &[&Fix]) -> Applied {
         .collect();
     order.sort_by_key(|&index| fixes[index].span().map(|span| (span.start, span.end)));
 
-    let mut taken_ranges: Vec<Range<usize>> = Vec::new();
+    let mut taken = Taken::default();
     let mut applied = Vec::new();
     for index in order {
         let fix = fixes[index];
-        let conflicts = fix.edits.iter().any(|edit| {
-            taken_ranges
-                .iter()
-                .any(|taken| edits_conflict(taken, &edit.range))
-        });
-        if conflicts {
+        if fix.edits.iter().any(|edit| taken.conflicts(&edit.range)) {
             continue;
         }
-        taken_ranges.extend(fix.edits.iter().map(|edit| edit.range.clone()));
+        for edit in &fix.edits {
+            taken.add(&edit.range);
+        }
         applied.push(index);
     }
 
@@ -233,6 +266,31 @@ mod tests {
         let insert = Fix::safe("2", vec![Edit::insert(2, "+")]);
         let result = apply_fixes(text, &[&replace, &insert]);
         assert_eq!(result.text, "aB+c");
+    }
+
+    #[test]
+    fn the_index_agrees_with_the_pairwise_rule() {
+        let ranges: Vec<Range<usize>> = (0..8)
+            .flat_map(|start| (start..8).map(move |end| start..end))
+            .collect();
+        // Each set as (start, end) pairs: one replaced span, one insert point, and mixes.
+        let sets: [&[(usize, usize)]; 4] =
+            [&[(2, 4)], &[(3, 3)], &[(1, 2), (5, 7)], &[(4, 4), (0, 1), (6, 8)]];
+        for pairs in sets {
+            let taken_set: Vec<Range<usize>> = pairs.iter().map(|&(start, end)| start..end).collect();
+            let mut taken = Taken::default();
+            for range in &taken_set {
+                taken.add(range);
+            }
+            for range in &ranges {
+                let pairwise = taken_set.iter().any(|t| edits_conflict(t, range));
+                assert_eq!(
+                    taken.conflicts(range),
+                    pairwise,
+                    "{range:?} against {taken_set:?}"
+                );
+            }
+        }
     }
 
     #[test]

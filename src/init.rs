@@ -19,7 +19,7 @@ pub fn init(preset: &str, force: bool, streams: &mut Streams<'_>) -> io::Result<
     };
     let existing = crate::config::CONFIG_FILE_NAMES
         .iter()
-        .find(|name| Path::new(name).exists());
+        .find(|name| std::fs::symlink_metadata(name).is_ok());
     // Overwriting keeps the existing file's name, so no second file shadows it.
     let file_name = existing.copied().unwrap_or(CONFIG_FILE);
     let path = Path::new(file_name);
@@ -31,8 +31,17 @@ pub fn init(preset: &str, force: bool, streams: &mut Streams<'_>) -> io::Result<
         return Ok(EXIT_ERROR);
     }
     let content = config_text(preset, preset_body);
-    if let Err(error) = std::fs::write(path, content) {
-        writeln!(streams.stderr, "error: {CONFIG_FILE}: cannot write: {error}")?;
+    let replace = if force {
+        crate::files::Existing::Replace
+    } else {
+        crate::files::Existing::Keep
+    };
+    if let Err(error) = crate::files::create_file(path, &content, replace) {
+        writeln!(
+            streams.stderr,
+            "error: {}",
+            crate::output::escape_controls(&error.to_string())
+        )?;
         return Ok(EXIT_ERROR);
     }
     writeln!(

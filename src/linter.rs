@@ -61,7 +61,7 @@ pub fn lint(source: &SourceText, settings: LintSettings<'_>) -> Vec<Diagnostic> 
             .iter()
             .map(|state| state.severity().is_some())
             .collect();
-        for finding in rules::unused_suppression::findings(&directives, source, &enabled) {
+        for finding in rules::unused_suppression::findings(&directives, source, &document, &enabled) {
             diagnostics.push(Diagnostic {
                 rule: &rules::unused_suppression::META,
                 severity,

@@ -34,8 +34,15 @@ fn main() -> ExitCode {
         stdout_is_terminal,
         stderr_is_terminal,
         no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
+        github_actions: std::env::var_os("GITHUB_ACTIONS").is_some_and(|value| value == "true"),
     };
-    let result = app::run(cli, &mut streams).and_then(|code| stdout.flush().map(|()| code));
+    // With --fix the files were all fixed whether or not anyone read the report, so the
+    // exit code says what is left even when the reader closed the pipe.
+    let fixing = cli.command.is_none() && cli.check.fix;
+    let result = app::run(cli, &mut streams).and_then(|code| match stdout.flush() {
+        Err(error) if fixing && error.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
+        other => other.map(|()| code),
+    });
     match result {
         Ok(code) => ExitCode::from(code),
         // A reader that closed the pipe (`| head`) wanted no more: stop quietly.

@@ -52,7 +52,8 @@ pub fn readme_for(
         .manifest
         .as_ref()
         .and_then(|manifest| manifest.name.clone())
-        .unwrap_or_else(|| folder_name.to_string());
+        .or_else(|| crate::facts::values::markdown_prose(folder_name))
+        .unwrap_or_else(|| "project".to_string());
     if !values.iter().any(|(key, _)| *key == "name") {
         values.push(("name", name.clone()));
     }
@@ -123,6 +124,8 @@ fn badges(facts: &ProjectFacts, data: &ScaffoldData, values: &[(&'static str, St
         for workflow in &facts.git.workflows {
             let mut workflow_values = values.to_vec();
             let name = workflow.name.clone().unwrap_or_else(|| workflow.file.clone());
+            // The badge's alt text: escaped, since a workflow's name may hold `]` or `<`.
+            let name = crate::facts::values::markdown_prose(&name).unwrap_or_else(|| workflow.file.clone());
             workflow_values.push(("workflow-name", name));
             workflow_values.push(("workflow-file", workflow.file.clone()));
             badges.extend(fill_template(&data.workflow_badge, &workflow_values));

@@ -64,7 +64,7 @@ pub fn show(
     let mut inputs: Vec<(String, Result<String, String>)> = Vec::new();
     let mut failed = false;
     if paths.len() == 1 && paths[0] == Path::new("-") {
-        let shown = stdin_name.map_or_else(|| "-".to_string(), |path| path.display().to_string());
+        let shown = stdin_name.map_or_else(|| "-".to_string(), crate::output::display_path);
         let mut bytes = Vec::new();
         let text = match (&mut *streams.stdin)
             .take(files::MAX_FILE_SIZE + 1)
@@ -97,9 +97,11 @@ pub fn show(
             writeln!(streams.stderr, "error: {}", escape_controls(&error.to_string()))?;
             failed = true;
         }
-        for path in found.files {
-            let text = files::read_text(&path).map_err(|error| error.to_string());
-            inputs.push((path.display().to_string(), text));
+        for target in found.files {
+            let text = files::read_readme(&target.path, &target.real_path)
+                .map(|file| file.text)
+                .map_err(|error| error.to_string());
+            inputs.push((crate::output::display_path(&target.path), text));
         }
     }
 

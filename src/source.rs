@@ -14,7 +14,14 @@ pub struct SourceText {
     text: String,
     line_starts: Vec<usize>,
     line_ending: &'static str,
+    /// Characters before each block of [`COLUMN_BLOCK`] bytes, made on first use, so that
+    /// a column deep in a long line (a minified README, a megabyte on one line) is found
+    /// without counting from the line's start for every finding on it.
+    chars_before_block: std::sync::OnceLock<Vec<usize>>,
 }
+
+/// Bytes per entry of the column index.
+const COLUMN_BLOCK: usize = 256;
 
 /// A 1-based line and column; the column counts characters, not bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +37,7 @@ impl SourceText {
             text,
             line_starts,
             line_ending,
+            chars_before_block: std::sync::OnceLock::new(),
         }
     }
 
@@ -103,18 +111,39 @@ impl SourceText {
         } else {
             self.line_start(line)
         };
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |prefix| prefix.chars().count())
-            + 1;
+        let column = match self.text.get(start..offset) {
+            None => offset - start,
+            Some(prefix) if prefix.len() <= 2 * COLUMN_BLOCK => prefix.chars().count(),
+            Some(_) => self.chars_before(offset) - self.chars_before(start),
+        } + 1;
         LineColumn { line, column }
+    }
+
+    /// The number of characters in `text[..offset]` (`offset` on a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let table = self.chars_before_block.get_or_init(|| {
+            let mut table = Vec::with_capacity(self.text.len() / COLUMN_BLOCK + 1);
+            let mut count = 0;
+            table.push(0);
+            for block in self.text.as_bytes().chunks(COLUMN_BLOCK) {
+                count += count_chars(block);
+                table.push(count);
+            }
+            table
+        });
+        let block = offset / COLUMN_BLOCK;
+        table[block] + count_chars(&self.text.as_bytes()[block * COLUMN_BLOCK..offset])
     }
 
     /// The line ending the file uses most ("\r\n", "\r" or "\n"); "\n" when it has none.
     pub fn line_ending(&self) -> &'static str {
         self.line_ending
     }
+}
+
+/// Characters in UTF-8 bytes: every byte that does not continue a character starts one.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&byte| (byte as i8) >= -0x40).count()
 }
 
 /// The start of every line, and the line ending used most, in one pass (memchr finds
@@ -175,6 +204,17 @@ mod tests {
         let position = source.line_column("héllo w".len());
         assert_eq!(position, LineColumn { line: 1, column: 8 });
         assert_eq!(source.line_column(source.text().len()).line, 2);
+    }
+
+    #[test]
+    fn columns_deep_in_a_long_line_match_a_plain_count() {
+        let line = "é-x".repeat(10_000);
+        let source = SourceText::new(format!("a\n{line}\n"));
+        for offset in [2, 4000, 8195, 12_289, 29_000, source.text().len() - 1] {
+            let offset = (offset..).find(|&at| source.text().is_char_boundary(at)).unwrap();
+            let expected = source.text()[2..offset].chars().count() + 1;
+            assert_eq!(source.line_column(offset).column, expected, "offset {offset}");
+        }
     }
 
     #[test]

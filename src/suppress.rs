@@ -67,6 +67,11 @@ pub fn parse(source: &SourceText, document: &Document) -> Vec<Directive> {
                     None => unknown.push(name.to_string()),
                 }
             }
+            // A name given twice counts once, so every check of a comment's rules stays short.
+            rule_indices.sort_unstable();
+            rule_indices.dedup();
+            unknown.sort_unstable();
+            unknown.dedup();
             let rules = if rule_indices.is_empty() && unknown.is_empty() {
                 None
             } else {
@@ -99,47 +104,139 @@ pub fn parse(source: &SourceText, document: &Document) -> Vec<Directive> {
 
 /// An `enable` naming no rule ends every earlier open `disable`; one naming rules
 /// turns just those rules back on, leaving the others in the block disabled.
+///
+/// The open blocks are kept per rule, so each (block, rule) pair is handled once, however
+/// many comments a README holds.
 fn close_disabled_ranges(directives: &mut [Directive]) {
+    let rule_count = rules::RULES.len();
+    let mut open: Vec<usize> = Vec::new();
+    let mut open_for_rule: Vec<Vec<usize>> = vec![Vec::new(); rule_count];
+    // Listed rules of each block not yet turned back on.
+    let mut still_off: Vec<usize> = directives
+        .iter()
+        .map(|directive| directive.rules.as_ref().map_or(usize::MAX, Vec::len))
+        .collect();
     for index in 0..directives.len() {
-        if directives[index].kind != DirectiveKind::Enable {
-            continue;
-        }
-        let enable_line = directives[index].lines.start;
-        let enabled = directives[index].rules.clone();
-        for earlier in directives[..index].iter_mut() {
-            if earlier.kind != DirectiveKind::Disable || earlier.lines.end != usize::MAX {
-                continue;
+        match directives[index].kind {
+            DirectiveKind::Disable => {
+                open.push(index);
+                match &directives[index].rules {
+                    None => open_for_rule.iter_mut().for_each(|blocks| blocks.push(index)),
+                    Some(listed) => listed.iter().for_each(|&rule| open_for_rule[rule].push(index)),
+                }
             }
-            match &enabled {
-                None => earlier.lines.end = enable_line,
-                Some(rules) => {
-                    for &rule in rules {
-                        let listed = earlier.rules.as_ref().is_none_or(|listed| listed.contains(&rule));
-                        let already = earlier.reenabled.iter().any(|(known, _)| *known == rule);
-                        if listed && !already {
-                            earlier.reenabled.push((rule, enable_line));
+            DirectiveKind::Enable => {
+                let enable_line = directives[index].lines.start;
+                match directives[index].rules.clone() {
+                    None => {
+                        for earlier in open.drain(..) {
+                            if directives[earlier].lines.end == usize::MAX {
+                                directives[earlier].lines.end = enable_line;
+                            }
                         }
+                        open_for_rule.iter_mut().for_each(Vec::clear);
                     }
-                    let all_reenabled = earlier.rules.as_ref().is_some_and(|listed| {
-                        listed
-                            .iter()
-                            .all(|rule| earlier.reenabled.iter().any(|(known, _)| known == rule))
-                    });
-                    if all_reenabled {
-                        earlier.lines.end = earlier
-                            .reenabled
-                            .iter()
-                            .map(|(_, line)| *line)
-                            .max()
-                            .unwrap_or(enable_line);
+                    Some(enabled) => {
+                        for rule in enabled {
+                            for earlier in std::mem::take(&mut open_for_rule[rule]) {
+                                let block = &mut directives[earlier];
+                                if block.lines.end != usize::MAX {
+                                    continue;
+                                }
+                                block.reenabled.push((rule, enable_line));
+                                if block.rules.is_some() {
+                                    still_off[earlier] -= 1;
+                                    if still_off[earlier] == 0 {
+                                        block.lines.end = enable_line;
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
+            _ => {}
         }
     }
 }
 
+/// Where suppression comments hide findings, per rule, as sorted runs of lines, so that
+/// asking about a finding costs a binary search instead of a look at every comment.
+#[derive(Debug, Default)]
+pub struct Coverage {
+    /// Lines hidden for every rule.
+    all: Vec<Range<usize>>,
+    /// Lines hidden for one rule, by rule index.
+    by_rule: Vec<Vec<Range<usize>>>,
+}
+
+impl Coverage {
+    /// The lines `directives` hide (the ones `keep` accepts).
+    pub fn new(directives: &[Directive], keep: impl Fn(&Directive) -> bool) -> Self {
+        let rule_count = rules::RULES.len();
+        let mut coverage = Coverage {
+            all: Vec::new(),
+            by_rule: vec![Vec::new(); rule_count],
+        };
+        for directive in directives.iter().filter(|directive| keep(directive)) {
+            if directive.kind == DirectiveKind::Enable || directive.lines.is_empty() {
+                continue;
+            }
+            match &directive.rules {
+                None if directive.reenabled.is_empty() => coverage.all.push(directive.lines.clone()),
+                None => {
+                    for rule in 0..rule_count {
+                        coverage.by_rule[rule].push(directive.lines_for(rule));
+                    }
+                }
+                Some(listed) => {
+                    for &rule in listed {
+                        coverage.by_rule[rule].push(directive.lines_for(rule));
+                    }
+                }
+            }
+        }
+        merge(&mut coverage.all);
+        coverage.by_rule.iter_mut().for_each(merge);
+        coverage
+    }
+
+    /// True when a finding of `rule` on `line` is hidden.
+    pub fn covers(&self, rule: usize, line: usize) -> bool {
+        let inside = |runs: &[Range<usize>]| {
+            let after = runs.partition_point(|run| run.start <= line);
+            after > 0 && runs[after - 1].end > line
+        };
+        inside(&self.all) || self.by_rule.get(rule).is_some_and(|runs| inside(runs))
+    }
+}
+
+/// Sorts runs of lines and joins the ones that touch or overlap.
+fn merge(runs: &mut Vec<Range<usize>>) {
+    runs.retain(|run| !run.is_empty());
+    runs.sort_unstable_by_key(|run| run.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(runs.len());
+    for run in runs.drain(..) {
+        match merged.last_mut() {
+            Some(last) if run.start <= last.end => last.end = last.end.max(run.end),
+            _ => merged.push(run),
+        }
+    }
+    *runs = merged;
+}
+
 impl Directive {
+    /// The lines where this comment hides `rule` (it may have been turned back on early).
+    fn lines_for(&self, rule: usize) -> Range<usize> {
+        let end = self
+            .reenabled
+            .iter()
+            .filter(|(known, _)| *known == rule)
+            .map(|(_, from)| *from)
+            .fold(self.lines.end, usize::min);
+        self.lines.start..end.max(self.lines.start)
+    }
+
     pub fn covers(&self, rule_index: usize, line: usize) -> bool {
         self.kind != DirectiveKind::Enable
             && self.lines.contains(&line)
@@ -163,23 +260,45 @@ pub fn apply(
     if directives.is_empty() {
         return diagnostics;
     }
-    diagnostics
-        .into_iter()
-        .filter(|diagnostic| {
-            let Some(rule_index) = rules::index_of(diagnostic.rule.name) else {
-                return true;
-            };
-            let line = source.line_of(diagnostic.range.start);
-            let mut suppressed = false;
-            for directive in directives.iter_mut() {
-                if directive.covers(rule_index, line) {
-                    directive.used = true;
-                    suppressed = true;
-                }
-            }
-            !suppressed
-        })
-        .collect()
+    let coverage = Coverage::new(directives, |_| true);
+    let rule_count = rules::RULES.len();
+    // The lines of the findings each rule made, sorted, to tell each comment whether it
+    // hid anything.
+    let mut lines_by_rule: Vec<Vec<usize>> = vec![Vec::new(); rule_count];
+    let mut all_lines: Vec<usize> = Vec::new();
+    let mut kept = Vec::with_capacity(diagnostics.len());
+    for diagnostic in diagnostics {
+        let Some(rule_index) = rules::index_of(diagnostic.rule.name) else {
+            kept.push(diagnostic);
+            continue;
+        };
+        let line = source.line_of(diagnostic.range.start);
+        if coverage.covers(rule_index, line) {
+            lines_by_rule[rule_index].push(line);
+            all_lines.push(line);
+        } else {
+            kept.push(diagnostic);
+        }
+    }
+    lines_by_rule.iter_mut().for_each(|lines| lines.sort_unstable());
+    all_lines.sort_unstable();
+    let any_in = |lines: &[usize], run: Range<usize>| {
+        let first = lines.partition_point(|&line| line < run.start);
+        first < lines.len() && lines[first] < run.end
+    };
+    for directive in directives.iter_mut() {
+        if directive.kind == DirectiveKind::Enable {
+            continue;
+        }
+        directive.used = match &directive.rules {
+            None if directive.reenabled.is_empty() => any_in(&all_lines, directive.lines.clone()),
+            None => (0..rule_count).any(|rule| any_in(&lines_by_rule[rule], directive.lines_for(rule))),
+            Some(listed) => listed
+                .iter()
+                .any(|&rule| any_in(&lines_by_rule[rule], directive.lines_for(rule))),
+        };
+    }
+    kept
 }
 
 #[cfg(test)]
@@ -200,7 +319,8 @@ mod tests {
         assert_eq!(found.len(), 4);
         assert_eq!(found[0].kind, DirectiveKind::DisableFile);
         assert_eq!(found[1].lines, 5..9);
-        assert_eq!(found[1].rules.as_ref().unwrap().len(), 2);
+        // RL107 is empty-section: one rule, named twice.
+        assert_eq!(found[1].rules.as_ref().unwrap().len(), 1);
         assert_eq!(found[3].kind, DirectiveKind::DisableLine);
         assert!(found[3].rules.is_none());
     }

@@ -124,6 +124,32 @@ fn closed_stdout_is_a_quiet_success() {
 }
 
 #[test]
+fn a_closed_stdout_does_not_stop_fixing() {
+    // `readme-lint --fix | head -1`: the reader goes after the first line, and every file
+    // must still be fixed; the exit code says what is left.
+    let dir = project();
+    for index in 0..600 {
+        write(
+            dir.path(),
+            &format!("p{index:03}/README.md"),
+            format!(
+                "{README_WITHOUT_LICENSE}\n## License\n\nMIT\n\n![b](http://img.shields.io/badge/a-b-green.svg)\n\n## Empty\n"
+            ),
+        );
+    }
+    let (code, stderr) = run_with_closed_stdout(readme_lint(dir.path()).args(["--fix"]));
+    assert_eq!(code, Some(1), "stderr:\n{stderr}");
+    assert_eq!(stderr, "");
+    for index in 0..600 {
+        let fixed = fs::read_to_string(dir.path().join(format!("p{index:03}/README.md"))).unwrap();
+        assert!(
+            fixed.contains("https://img.shields.io"),
+            "p{index:03} was not fixed"
+        );
+    }
+}
+
+#[test]
 fn rules_into_a_reader_that_wants_one_byte() {
     // `readme-lint rules | head -c1`: read one byte, then close the pipe.
     let dir = project();

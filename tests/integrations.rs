@@ -246,6 +246,83 @@ fn action_runs_under_a_simulated_runner() {
             .unwrap()
             .contains("- [License](#license)")
     );
+
+    // Fix mode on hostile text. The printed diff repeats README lines, such as
+    // ` ::add-mask::x` (the runner strips the space); no line the runner would run may come
+    // from the README. And the diff is made with the same config as the run, so it shows
+    // the edits that are applied: here the table of contents is left alone.
+    let hostile = "# demo\n\nA demo.\n\n ::error file=README.md::forged\n::stop-commands::guessed\n::add-mask::secret-value\n\n![CI](http://img.shields.io/badge/ci-passing-green.svg)\n\n<!-- toc -->\n<!-- tocstop -->\n\n## Installation\n\nmake\n\n## Usage\n\nx\n\n## License\n\nMIT\n";
+    fs::write(workspace.path().join("README.md"), hostile).unwrap();
+    fs::write(
+        workspace.path().join("cfg.yml"),
+        "rules:\n  toc-out-of-date: off\n",
+    )
+    .unwrap();
+    let mut hostile_inputs = fix_inputs.clone();
+    hostile_inputs[1] = ("INPUT_CONFIG", "cfg.yml");
+    let fixed = action_step(
+        "run.sh",
+        workspace.path(),
+        runner_temp.path(),
+        &hostile_inputs,
+        &[binary_dir],
+    );
+    let log = text(&fixed.stdout);
+    assert!(
+        log.contains("+![CI](https://img.shields.io/badge/ci-passing-green.svg)"),
+        "{log}"
+    );
+    assert!(
+        log.contains(" ::add-mask::secret-value"),
+        "the diff shows the context: {log}"
+    );
+    assert!(
+        !log.contains("(#installation)"),
+        "the diff ignored the config: {log}"
+    );
+    let commands = workflow_commands(&log);
+    assert!(
+        commands
+            .iter()
+            .all(|command| command.starts_with("::error ") || command.starts_with("::warning ")),
+        "{commands:#?}"
+    );
+    assert!(
+        !commands.iter().any(|command| command.contains("forged")),
+        "{commands:#?}"
+    );
+    let readme = fs::read_to_string(workspace.path().join("README.md")).unwrap();
+    assert!(readme.contains("https://img.shields.io"), "{readme}");
+    assert!(readme.contains("<!-- toc -->\n<!-- tocstop -->"), "{readme}");
+}
+
+/// The lines of a step's log that a GitHub Actions runner runs as workflow commands: each
+/// line that starts with `::` once leading whitespace is stripped, except between
+/// `::stop-commands::TOKEN` and `::TOKEN::` (which must be a token nobody can guess).
+fn workflow_commands(log: &str) -> Vec<String> {
+    let mut stopped: Option<String> = None;
+    let mut commands = Vec::new();
+    for line in log.lines() {
+        let line = line.trim_start();
+        if let Some(token) = &stopped {
+            if line == format!("::{token}::") {
+                stopped = None;
+            }
+            continue;
+        }
+        if let Some(token) = line.strip_prefix("::stop-commands::") {
+            assert!(
+                token.len() >= 32 && token.chars().all(|c| c.is_ascii_hexdigit()),
+                "commands stopped with a guessable token: {line}"
+            );
+            stopped = Some(token.to_string());
+            continue;
+        }
+        if line.starts_with("::") {
+            commands.push(line.to_string());
+        }
+    }
+    commands
 }
 
 fn assert_sarif_valid(path: &Path) {

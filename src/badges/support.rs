@@ -40,7 +40,7 @@ impl Site<'_, '_> {
 /// Every image and link URL of the badges, each written URL once (badges that
 /// share a reference definition share its URL).
 pub fn sites<'b, 'a>(badges: &'b [Badge<'a>]) -> Vec<Site<'b, 'a>> {
-    let mut seen: Vec<Range<usize>> = Vec::new();
+    let mut seen: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     let mut out = Vec::new();
     for badge in badges {
         let image = Site {
@@ -56,11 +56,10 @@ pub fn sites<'b, 'a>(badges: &'b [Badge<'a>]) -> Vec<Site<'b, 'a>> {
             matched: badge.link_match.as_ref(),
         });
         for site in std::iter::once(image).chain(link) {
-            if let Some(written) = &site.url.written {
-                if seen.contains(&written.range) {
-                    continue;
-                }
-                seen.push(written.range.clone());
+            if let Some(written) = &site.url.written
+                && !seen.insert((written.range.start, written.range.end))
+            {
+                continue;
             }
             out.push(site);
         }

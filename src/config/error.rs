@@ -68,15 +68,19 @@ impl ConfigError {
     }
 }
 
+/// Config errors quote the config's own text (keys, rule and section names, `extends`
+/// values, file names), which a pull request writes: every part is printed with control
+/// characters escaped, so a key cannot move the cursor, color the terminal or start a line.
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.origin)?;
+        let escape = crate::output::escape_controls;
+        write!(f, "{}", escape(&self.origin.to_string()))?;
         if let Some((line, column)) = self.position {
             write!(f, ":{line}:{column}")?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", escape(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  help: {hint}")?;
+            write!(f, "\n  help: {}", escape(hint))?;
         }
         Ok(())
     }

@@ -136,11 +136,24 @@ fn readable_types(message: &str) -> String {
     out
 }
 
+/// What a config may reach through `extends`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// `--allow-external-extends`: let `extends` name files outside the repository and the
+    /// user's config folder. Off by default, since a pull request writes the config.
+    pub allow_external_extends: bool,
+}
+
 /// Loads a config file and everything it extends, base first.
 pub fn load_file_chain(path: &Path) -> Result<Vec<Layer>, ConfigError> {
+    load_file_chain_with(path, LoadOptions::default())
+}
+
+/// [`load_file_chain`] with options.
+pub fn load_file_chain_with(path: &Path, options: LoadOptions) -> Result<Vec<Layer>, ConfigError> {
     let mut layers = Vec::new();
     let mut visiting = Vec::new();
-    load_file(path, &mut layers, &mut visiting)?;
+    load_file(path, options, &mut layers, &mut visiting)?;
     check_chain(&layers)?;
     Ok(layers)
 }
@@ -154,36 +167,42 @@ pub fn load_preset_chain(name: &str, base_dir: &Path) -> Result<Vec<Layer>, Conf
         ConfigError::new(&Origin::CommandLine, format!("unknown preset `{name}`"))
             .hint(suggestion(name, &preset_names()))
     })?;
-    load_text(text, origin, base_dir, &mut layers, &mut visiting)?;
+    load_text(
+        text,
+        origin,
+        base_dir,
+        LoadOptions::default(),
+        &mut layers,
+        &mut visiting,
+    )?;
     check_chain(&layers)?;
     Ok(layers)
 }
 
-fn load_file(path: &Path, layers: &mut Vec<Layer>, visiting: &mut Vec<String>) -> Result<(), ConfigError> {
+fn load_file(
+    path: &Path,
+    options: LoadOptions,
+    layers: &mut Vec<Layer>,
+    visiting: &mut Vec<String>,
+) -> Result<(), ConfigError> {
     let origin = Origin::File(path.to_path_buf());
     if path.is_dir() {
         return Err(ConfigError::new(&origin, "is a folder, not a config file")
             .hint("name a file such as `.readme-lint.yml`"));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|error| ConfigError::new(&origin, format!("cannot read the config file: {error}")))?;
-    let text = String::from_utf8(bytes).map_err(|error| {
-        ConfigError::new(
-            &origin,
-            format!(
-                "the config file is not valid UTF-8 (byte {})",
-                error.utf8_error().valid_up_to()
-            ),
-        )
-    })?;
+    // Capped, never blocking on a pipe, never through a link that leaves the repository.
+    let text =
+        crate::files::read_text_within(path, &crate::files::trust_root(path), crate::files::CONFIG_LIMIT)
+            .map_err(|error| ConfigError::new(&origin, error.message))?;
     let base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    load_text(&text, origin, &base_dir, layers, visiting)
+    load_text(&text, origin, &base_dir, options, layers, visiting)
 }
 
 fn load_text(
     text: &str,
     origin: Origin,
     base_dir: &Path,
+    options: LoadOptions,
     layers: &mut Vec<Layer>,
     visiting: &mut Vec<String>,
 ) -> Result<(), ConfigError> {
@@ -198,10 +217,12 @@ fn load_text(
     let config = parse_config(text, &origin)?;
     let is_preset = matches!(origin, Origin::Preset(_));
     match &config.extends {
-        Some(extends) => load_extends(extends, &origin, base_dir, layers, visiting)?,
+        Some(extends) => load_extends(extends, &origin, base_dir, options, layers, visiting)?,
         // A config file without `extends` builds on the default preset; presets build on
         // the rules' own defaults.
-        None if !is_preset => load_named_preset(DEFAULT_PRESET, None, &origin, base_dir, layers, visiting)?,
+        None if !is_preset => {
+            load_named_preset(DEFAULT_PRESET, None, &origin, base_dir, options, layers, visiting)?
+        }
         None => {}
     }
     visiting.pop();
@@ -213,15 +234,19 @@ fn load_extends(
     extends: &Spanned<String>,
     origin: &Origin,
     base_dir: &Path,
+    options: LoadOptions,
     layers: &mut Vec<Layer>,
     visiting: &mut Vec<String>,
 ) -> Result<(), ConfigError> {
     let target = extends.value.trim();
     let is_path = target.contains('/') || target.ends_with(".yml") || target.ends_with(".yaml");
     if !is_path {
-        return load_named_preset(target, Some(extends), origin, base_dir, layers, visiting);
+        return load_named_preset(target, Some(extends), origin, base_dir, options, layers, visiting);
     }
     let path = crate::files::tidy_path(&base_dir.join(target));
+    if !options.allow_external_extends {
+        check_extends_scope(&path, origin, base_dir).map_err(|error| error.at(&extends.referenced))?;
+    }
     let identity = std::fs::canonicalize(&path)
         .unwrap_or_else(|_| path.clone())
         .display()
@@ -240,7 +265,46 @@ fn load_extends(
                 .hint(format!("looked for {}", path.display())),
         );
     }
-    load_file(&path, layers, visiting)
+    load_file(&path, options, layers, visiting)
+}
+
+/// The user's own config folder: `$XDG_CONFIG_HOME/readme-lint` or `~/.config/readme-lint`.
+pub fn user_config_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|value| !value.is_empty())
+        .map(PathBuf::from)
+        .filter(|path| path.is_absolute())
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|value| !value.is_empty())
+                .map(|home| PathBuf::from(home).join(".config"))
+        })?;
+    Some(base.join("readme-lint"))
+}
+
+/// `extends` may name a file in the repository of the config that names it, or in the
+/// user's config folder; anything else (`/proc/self/pagemap`, `../../home/x/.ssh/...`)
+/// is refused unless `--allow-external-extends` says otherwise.
+fn check_extends_scope(path: &Path, origin: &Origin, base_dir: &Path) -> Result<(), ConfigError> {
+    let target = crate::files::normalize(path);
+    let repository = crate::files::trust_root(&base_dir.join(".readme-lint.yml"));
+    let inside = |root: &Path| {
+        let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let real = std::fs::canonicalize(&target).unwrap_or_else(|_| target.clone());
+        target.starts_with(root) && real.starts_with(&real_root)
+    };
+    if inside(&repository) || user_config_dir().is_some_and(|dir| inside(&dir)) {
+        return Ok(());
+    }
+    Err(ConfigError::new(
+        origin,
+        format!(
+            "`extends: {}` names a file outside the repository (`{}`)",
+            path.display(),
+            repository.display()
+        ),
+    )
+    .hint("extends may name a preset, a file in the repository, or one in ~/.config/readme-lint; pass --allow-external-extends to allow others"))
 }
 
 fn load_named_preset(
@@ -248,6 +312,7 @@ fn load_named_preset(
     extends: Option<&Spanned<String>>,
     origin: &Origin,
     base_dir: &Path,
+    options: LoadOptions,
     layers: &mut Vec<Layer>,
     visiting: &mut Vec<String>,
 ) -> Result<(), ConfigError> {
@@ -267,7 +332,7 @@ fn load_named_preset(
         }
         return Err(error);
     }
-    load_text(text, preset_origin, base_dir, layers, visiting)
+    load_text(text, preset_origin, base_dir, options, layers, visiting)
 }
 
 fn compile_layer(origin: Origin, base_dir: PathBuf, config: ConfigFile) -> Result<Layer, ConfigError> {
@@ -431,7 +496,9 @@ pub fn find_config_file(dir: &Path) -> Option<PathBuf> {
     while let Some(folder) = current {
         for name in CONFIG_FILE_NAMES {
             let candidate = folder.join(name);
-            if candidate.is_file() {
+            // Anything by that name counts: a folder, a dangling link or a pipe there is an
+            // error when it is read, not a reason to lint with another config.
+            if std::fs::symlink_metadata(&candidate).is_ok() {
                 return Some(crate::files::tidy_path(&candidate));
             }
         }

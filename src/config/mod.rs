@@ -7,7 +7,10 @@ pub mod resolve;
 
 pub use error::{ConfigError, Origin};
 pub use file::{ConfigFile, Level, Requirement};
-pub use load::{CONFIG_FILE_NAMES, DEFAULT_PRESET, find_config_file, load_file_chain, load_preset_chain};
+pub use load::{
+    CONFIG_FILE_NAMES, DEFAULT_PRESET, LoadOptions, find_config_file, load_file_chain, load_file_chain_with,
+    load_preset_chain,
+};
 pub use resolve::{LoadedConfig, Policy, RuleSelection, RuleState, SectionPolicy};
 
 use std::collections::HashMap;
@@ -19,6 +22,7 @@ use std::sync::{Arc, Mutex};
 pub struct ConfigCache {
     /// `--config FILE`, used for every file when given.
     explicit: Option<Arc<LoadedConfig>>,
+    options: LoadOptions,
     by_file: Mutex<HashMap<PathBuf, Arc<LoadedConfig>>>,
     by_dir: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     default: Mutex<Option<Arc<LoadedConfig>>>,
@@ -27,15 +31,21 @@ pub struct ConfigCache {
 impl ConfigCache {
     /// A cache that discovers config files; with `explicit`, that file is used for all.
     pub fn new(explicit: Option<&Path>) -> Result<Self, ConfigError> {
+        Self::with_options(explicit, LoadOptions::default())
+    }
+
+    /// [`new`](Self::new) with options for every config it loads.
+    pub fn with_options(explicit: Option<&Path>, options: LoadOptions) -> Result<Self, ConfigError> {
         let explicit = match explicit {
             Some(path) => Some(Arc::new(LoadedConfig::new(
-                load_file_chain(path)?,
+                load_file_chain_with(path, options)?,
                 Some(path.to_path_buf()),
             ))),
             None => None,
         };
         Ok(Self {
             explicit,
+            options,
             ..Self::default()
         })
     }
@@ -57,7 +67,10 @@ impl ConfigCache {
                 if let Some(loaded) = self.by_file.lock().unwrap_or_else(|e| e.into_inner()).get(&path) {
                     return Ok(loaded.clone());
                 }
-                let loaded = Arc::new(LoadedConfig::new(load_file_chain(&path)?, Some(path.clone())));
+                let loaded = Arc::new(LoadedConfig::new(
+                    load_file_chain_with(&path, self.options)?,
+                    Some(path.clone()),
+                ));
                 self.by_file
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())

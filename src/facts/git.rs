@@ -78,13 +78,11 @@ impl RemoteRepo {
         let path = path.strip_suffix(".git").unwrap_or(path);
         let (owner, repo) = path.rsplit_once('/')?;
         let owner = owner.trim_start_matches('/');
-        if host.is_empty() || owner.is_empty() || repo.is_empty() {
-            return None;
-        }
+        // Owner and repository go into URLs and messages as they are.
         Some(Self {
-            host: host.to_ascii_lowercase(),
-            owner: owner.to_owned(),
-            repo: repo.to_owned(),
+            host: super::values::remote_segment(&host.to_ascii_lowercase(), false)?,
+            owner: super::values::remote_segment(owner, true)?,
+            repo: super::values::remote_segment(repo, false)?,
         })
     }
 
@@ -115,9 +113,21 @@ pub(super) fn read_git_facts(facts_root: &Path, repo_root: Option<PathBuf>) -> G
             .and_then(GitDirs::origin_url)
             .as_deref()
             .and_then(RemoteRepo::parse),
-        default_branch: dirs.as_ref().and_then(GitDirs::default_branch),
-        origin_head: dirs.as_ref().and_then(GitDirs::origin_head_branch),
-        branches: dirs.as_ref().map(GitDirs::known_branches).unwrap_or_default(),
+        default_branch: dirs
+            .as_ref()
+            .and_then(GitDirs::default_branch)
+            .and_then(|branch| super::values::branch_name(&branch)),
+        origin_head: dirs
+            .as_ref()
+            .and_then(GitDirs::origin_head_branch)
+            .and_then(|branch| super::values::branch_name(&branch)),
+        branches: dirs
+            .as_ref()
+            .map(GitDirs::known_branches)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|branch| super::values::branch_name(&branch))
+            .collect(),
         has_travis_yml: repo_root
             .as_deref()
             .unwrap_or(facts_root)
@@ -145,19 +155,19 @@ impl GitDirs {
             dot_git
         } else {
             // `gitdir: <path>`, relative to the folder holding the `.git` file.
-            let text = fs::read_to_string(&dot_git).ok()?;
+            let text = read_git_file(&dot_git)?;
             let target = text.lines().find_map(|line| line.strip_prefix("gitdir:"))?;
             repo_root.join(target.trim())
         };
-        let common_dir = match fs::read_to_string(git_dir.join("commondir")) {
-            Ok(text) => git_dir.join(text.trim()),
-            Err(_) => git_dir.clone(),
+        let common_dir = match read_git_file(&git_dir.join("commondir")) {
+            Some(text) => git_dir.join(text.trim()),
+            None => git_dir.clone(),
         };
         Some(Self { git_dir, common_dir })
     }
 
     fn origin_url(&self) -> Option<String> {
-        origin_url_from_config(&fs::read_to_string(self.common_dir.join("config")).ok()?)
+        origin_url_from_config(&read_git_file(&self.common_dir.join("config"))?)
     }
 
     fn default_branch(&self) -> Option<String> {
@@ -166,7 +176,7 @@ impl GitDirs {
 
     /// `ref: refs/heads/<branch>` in HEAD; a detached HEAD holds an object id.
     fn current_branch(&self) -> Option<String> {
-        let head = fs::read_to_string(self.git_dir.join("HEAD")).ok()?;
+        let head = read_git_file(&self.git_dir.join("HEAD"))?;
         symref_target(&head)?
             .strip_prefix("refs/heads/")
             .and_then(non_empty)
@@ -177,7 +187,7 @@ impl GitDirs {
     /// packed or written by other tools, an object id that is matched against
     /// the origin branches.
     fn origin_head_branch(&self) -> Option<String> {
-        let loose = fs::read_to_string(self.common_dir.join(ORIGIN_REFS).join("HEAD")).ok();
+        let loose = read_git_file(&self.common_dir.join(ORIGIN_REFS).join("HEAD"));
         if let Some(target) = loose.as_deref().and_then(symref_target) {
             return target.strip_prefix(ORIGIN_REFS).and_then(non_empty);
         }
@@ -200,7 +210,7 @@ impl GitDirs {
     /// loose (nested folders included) or packed.
     fn known_branches(&self) -> Vec<String> {
         const PREFIXES: [&str; 2] = ["refs/heads/", ORIGIN_REFS];
-        let packed_text = fs::read_to_string(self.common_dir.join("packed-refs")).unwrap_or_default();
+        let packed_text = read_packed_refs(&self.common_dir);
         let mut branches: Vec<String> = packed_text
             .lines()
             .filter_map(|line| line.split_once(' ').map(|(_, name)| name.trim()))
@@ -232,7 +242,7 @@ impl GitDirs {
     /// Object id of each origin branch, from packed-refs and loose ref files;
     /// a loose ref is newer than its packed copy, so it replaces it.
     fn origin_branch_ids(&self) -> BTreeMap<String, String> {
-        let packed_text = fs::read_to_string(self.common_dir.join("packed-refs")).unwrap_or_default();
+        let packed_text = read_packed_refs(&self.common_dir);
         // Lines are `<id> <refname>`; `#` starts the header and `^` a peeled tag id.
         let packed = packed_text
             .lines()
@@ -247,11 +257,31 @@ impl GitDirs {
             .flatten()
             .filter_map(|entry| {
                 let branch = entry.ok()?.file_name().into_string().ok()?;
-                let id = fs::read_to_string(loose_dir.join(&branch)).ok()?;
+                let id = read_git_file(&loose_dir.join(&branch))?;
                 Some((branch, id.trim().to_owned()))
             });
         packed.chain(loose).collect()
     }
+}
+
+/// A small file of git's own (HEAD, config, a loose ref): capped, never blocking on a pipe.
+/// The git folder is not the pull request's (git never checks out a `.git`), but a
+/// worktree's `gitdir:` may lead anywhere, so no read is trusted to be small.
+fn read_git_file(path: &Path) -> Option<String> {
+    let bytes =
+        crate::files::read_limited(path, crate::files::SMALL_FILE_LIMIT, crate::files::Follow::Links).ok()?;
+    String::from_utf8(bytes).ok()
+}
+
+fn read_packed_refs(common_dir: &Path) -> String {
+    crate::files::read_limited(
+        &common_dir.join("packed-refs"),
+        crate::files::PACKED_REFS_LIMIT,
+        crate::files::Follow::Links,
+    )
+    .ok()
+    .and_then(|bytes| String::from_utf8(bytes).ok())
+    .unwrap_or_default()
 }
 
 fn symref_target(text: &str) -> Option<&str> {
@@ -322,10 +352,11 @@ fn read_workflows(base: &Path) -> Vec<Workflow> {
         .filter(|entry| entry.path().is_file())
         .filter_map(|entry| entry.file_name().into_string().ok())
         .filter(|file| file.ends_with(".yml") || file.ends_with(".yaml"))
+        .filter_map(|file| super::values::file_name(&file))
         .map(|file| Workflow {
-            name: fs::read_to_string(dir.join(&file))
-                .ok()
-                .and_then(|yaml| workflow_name(&yaml)),
+            name: crate::files::read_optional(&dir.join(&file), base, crate::files::SMALL_FILE_LIMIT)
+                .and_then(|yaml| workflow_name(&yaml))
+                .and_then(|name| super::values::single_line(&name)),
             file,
         })
         .collect();

@@ -4,7 +4,6 @@
 use super::non_empty;
 use serde::Serialize;
 use serde_json::Value as Json;
-use std::fs;
 use std::path::{Path, PathBuf};
 use toml::{Table, Value as Toml};
 
@@ -54,17 +53,45 @@ pub(super) fn find_manifest_file(dir: &Path) -> Option<(ManifestKind, PathBuf)> 
 /// parsed still counts (its kind and path are known), with every value empty.
 pub(super) fn read_manifest(dir: &Path, repo_root: Option<&Path>) -> Option<Manifest> {
     let (kind, path) = find_manifest_file(dir)?;
-    let text = fs::read_to_string(&path).unwrap_or_default();
+    // A manifest is the pull request's: capped, and never read through a link that
+    // leaves the repository.
+    let root = repo_root.map_or_else(|| crate::files::trust_root(&path), Path::to_path_buf);
+    let text = crate::files::read_optional(&path, &root, crate::files::MANIFEST_LIMIT).unwrap_or_default();
     let manifest = match kind {
         ManifestKind::Cargo => read_cargo(dir, &parse_toml(&text), repo_root),
         ManifestKind::Npm => read_npm(&serde_json::from_str(&text).unwrap_or(Json::Null)),
         ManifestKind::Python => read_python(&parse_toml(&text)),
     };
-    Some(Manifest {
+    Some(validated(Manifest {
         kind,
         path,
         ..manifest
-    })
+    }))
+}
+
+/// Keeps only the values that are what they claim to be (see [`super::values`]).
+fn validated(manifest: Manifest) -> Manifest {
+    use super::values;
+    let kind = manifest.kind;
+    let repository = manifest.repository.and_then(|url| {
+        values::repository_url(&url).or_else(|| {
+            // `git+ssh://git@github.com/o/r.git`: the same repository's web page.
+            super::RemoteRepo::parse(&url).map(|remote| remote.web_url())
+        })
+    });
+    Manifest {
+        name: manifest.name.and_then(|name| values::package_name(kind, &name)),
+        version: manifest.version.and_then(|version| values::version(&version)),
+        description: manifest
+            .description
+            .and_then(|text| values::markdown_prose(&text)),
+        license: manifest
+            .license
+            .and_then(|license| values::license_expression(&license)),
+        repository,
+        min_runtime: manifest.min_runtime.and_then(|text| values::requirement(&text)),
+        ..manifest
+    }
 }
 
 fn parse_toml(text: &str) -> Table {
@@ -158,7 +185,9 @@ fn find_workspace_package(dir: &Path, repo_root: Option<&Path>) -> Option<Table>
     let mut current = dir;
     while repo_root != Some(current) {
         current = current.parent()?;
-        let Ok(text) = fs::read_to_string(current.join("Cargo.toml")) else {
+        let manifest = current.join("Cargo.toml");
+        let root = repo_root.map_or_else(|| crate::files::trust_root(&manifest), Path::to_path_buf);
+        let Some(text) = crate::files::read_optional(&manifest, &root, crate::files::MANIFEST_LIMIT) else {
             continue;
         };
         if let Some(shared) = shared_workspace_package(&parse_toml(&text)) {

@@ -8,6 +8,7 @@
 
 mod git;
 mod manifest;
+pub mod values;
 
 pub use git::{GitFacts, RemoteRepo, Workflow};
 pub use manifest::{Manifest, ManifestKind};
@@ -188,6 +189,7 @@ fn find_license_file(root: &Path) -> Option<String> {
         .filter(|entry| entry.path().is_file())
         .filter_map(|entry| entry.file_name().into_string().ok())
         .filter(|name| is_license_file_name(name))
+        .filter_map(|name| values::file_name(&name))
         .min_by_key(|name| (name != "LICENSE", name.len(), name.clone()))
 }
 

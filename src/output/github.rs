@@ -25,7 +25,7 @@ pub fn render_github(reports: &[FileReport], out: &mut dyn Write) -> io::Result<
             };
             let mut properties = format!(
                 "file={},line={},endLine={}",
-                escape_property(&report.path),
+                escape_property(&super::escape_controls(&report.path)),
                 start.line,
                 end.line
             );

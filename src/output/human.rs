@@ -31,8 +31,15 @@ pub fn render_human(reports: &[FileReport], color: bool, out: &mut dyn Write) ->
     Ok(())
 }
 
-/// The lines that `range` touches, as a window into the text, with the first line's number.
-fn window(source: &SourceText, range: &Range<usize>) -> (Range<usize>, usize) {
+/// The lines that `range` touches, as a window into the text.
+struct Window {
+    range: Range<usize>,
+    first_line: usize,
+    /// The window is one line (so it may be shown in part).
+    one_line: bool,
+}
+
+fn window(source: &SourceText, range: &Range<usize>) -> Window {
     let first = source.line_of(range.start);
     let last = source.line_of(range.end.saturating_sub(1).max(range.start));
     let start = source.line_start(first);
@@ -41,10 +48,14 @@ fn window(source: &SourceText, range: &Range<usize>) -> (Range<usize>, usize) {
         .end
         .max(range.end)
         .min(source.text().len());
-    (start..end, first)
+    Window {
+        range: start..end,
+        first_line: first,
+        one_line: first == last && source.line_of(end) == first,
+    }
 }
 
-/// Characters of context kept on each side of a change inside a long line.
+/// Characters of context kept on each side of a finding or change inside a long line.
 const PATCH_CONTEXT: usize = 80;
 
 /// The text a patch is shown on: the window, or, when the window is one long line (a
@@ -64,8 +75,9 @@ impl ShownPart {
     }
 }
 
-fn shown_part(text: &str, window: Range<usize>, span: &Range<usize>) -> ShownPart {
-    let one_line = !text[window.clone()].contains(['\n', '\r']);
+fn shown_part(text: &str, window: &Window, span: &Range<usize>) -> ShownPart {
+    let one_line = window.one_line;
+    let window = window.range.clone();
     if !one_line || window.len() <= span.len() + 2 * PATCH_CONTEXT {
         return ShownPart {
             text: text[window.clone()].to_string(),
@@ -101,11 +113,15 @@ fn render_one(
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let (span_window, first_line) = window(source, &diagnostic.range);
+    let span_window = window(source, &diagnostic.range);
+    let first_line = span_window.first_line;
     // Control characters never reach the terminal either.
     let text = masked_text;
-    let window_text = mask_controls(&text[span_window.clone()]);
-    let local = diagnostic.range.start - span_window.start..diagnostic.range.end - span_window.start;
+    // Only the part of a long line around the finding is shown: a thousand findings on a
+    // megabyte line must not print (and lay out) the megabyte a thousand times.
+    let shown = shown_part(text, &span_window, &diagnostic.range);
+    let window_text = mask_controls(&shown.text).into_owned();
+    let local = shown.local(&diagnostic.range);
     let message = escape_controls(&diagnostic.message);
     let title = format!("{message} ({})", diagnostic.rule.name);
     let mut groups: Vec<Group<'_>> = vec![
@@ -122,8 +138,9 @@ fn render_one(
     }
     if let Some(fix) = &diagnostic.fix {
         let span = fix.span().unwrap_or(diagnostic.range.clone());
-        let (fix_window, fix_first_line) = window(source, &span);
-        let shown = shown_part(text, fix_window, &span);
+        let fix_window = window(source, &span);
+        let fix_first_line = fix_window.first_line;
+        let shown = shown_part(text, &fix_window, &span);
         let fix_text = mask_controls(&shown.text).into_owned();
         let mut snippet = Snippet::source(fix_text).path(path).line_start(fix_first_line);
         for edit in &fix.edits {

@@ -12,8 +12,11 @@ fn escape_xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // XML 1.0 cannot carry most control characters, even escaped.
-            ch if ch.is_control() && !matches!(ch, '\n' | '\t') => {
+            // XML 1.0 cannot carry most control characters, even escaped, nor U+FFFE and
+            // U+FFFF; bidirectional overrides could make a message read other than it is.
+            ch if (ch.is_control() && !matches!(ch, '\n' | '\t'))
+                || matches!(ch, '\u{fffe}' | '\u{ffff}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+            {
                 out.push_str(&format!("\\u{{{:x}}}", ch as u32))
             }
             ch => out.push(ch),
@@ -79,5 +82,9 @@ mod tests {
     fn escapes_markup_and_controls() {
         assert_eq!(escape_xml("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
         assert_eq!(escape_xml("x\u{1b}y"), "x\\u{1b}y");
+        assert_eq!(
+            escape_xml("a\u{ffff}b\u{fffe}c\u{202e}d"),
+            "a\\u{ffff}b\\u{fffe}c\\u{202e}d"
+        );
     }
 }

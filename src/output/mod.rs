@@ -119,6 +119,35 @@ pub fn escape_controls(text: &str) -> String {
     out
 }
 
+/// 128 random bits as hex, from the standard library's randomly keyed hasher (seeded
+/// from the operating system), for tokens that text read from a README cannot guess.
+pub fn random_token() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let part = |salt: u64| {
+        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+        hasher.write_u64(salt);
+        hasher.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |elapsed| elapsed.as_nanos()),
+        );
+        hasher.finish()
+    };
+    format!("{:016x}{:016x}", part(1), part(2))
+}
+
+/// A file's name as reports show it. A relative path that starts with `:` gets `./` in
+/// front: reports that start a line with the path (concise, JUnit, `dates`) must never
+/// start one with `::`, which a GitHub Actions runner reads as a workflow command.
+pub fn display_path(path: &std::path::Path) -> String {
+    let shown = path.display().to_string();
+    if shown.starts_with(':') {
+        format!("./{shown}")
+    } else {
+        shown
+    }
+}
+
 /// Like [`escape_controls`] but keeps every byte offset: each unsafe character
 /// becomes as many `?` as it has bytes; line breaks stay.
 pub fn mask_controls(text: &str) -> std::borrow::Cow<'_, str> {

@@ -5,12 +5,16 @@ use super::{FileReport, Totals, summary_line};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-/// Makes text safe inside a Markdown table cell.
+/// Makes text safe inside a Markdown table cell: it cannot end the cell or the row,
+/// open HTML, or make a link or an image (a README's text could otherwise put a tracking
+/// image or a misleading link into the job summary).
 fn cell(text: &str) -> String {
     super::escape_controls(&text.replace(['\n', '\r'], " "))
         .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('<', "&lt;")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
 }
 
 pub fn render_summary(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
@@ -63,5 +67,9 @@ mod tests {
     fn table_cells_cannot_break_the_table() {
         assert_eq!(cell("a|b\nc"), "a\\|b c");
         assert_eq!(cell("<script>"), "&lt;script>");
+        assert_eq!(
+            cell("![x](https://t.example/p.png)"),
+            "!\\[x\\](https://t.example/p.png)"
+        );
     }
 }

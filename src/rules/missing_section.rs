@@ -34,7 +34,7 @@ impl Rule for MissingSection {
                 continue; // unknown names are rejected when the config loads
             };
             if context.has_section(&def.name)
-                || (def.toc && !toc::find_regions(context.source, context.document).is_empty())
+                || (def.toc && toc::find_region(context.source, context.document).is_some())
             {
                 continue;
             }

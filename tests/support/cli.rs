@@ -53,3 +53,22 @@ pub fn assert_code(output: &Output, code: i32) {
 /// A README that passes the `recommended` preset but for its missing License section
 /// (an unsafe fix inserts it).
 pub const README_WITHOUT_LICENSE: &str = "# demo\n\nA tiny tool that greets people.\n\n## Installation\n\n```sh\ncargo install demo\n```\n\n## Usage\n\nRun `demo`.\n";
+
+/// True when this process runs as root, whom file permissions do not stop.
+pub fn running_as_root() -> bool {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// Makes `command` run as `nobody` when the tests run as root (as in CI), so that file
+/// permissions hold for it; `dir`, the project it works in, is opened up for it to read.
+/// Tests of permissions use this instead of skipping themselves when run as root.
+pub fn unprivileged(command: &mut Command, dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    if !running_as_root() {
+        return;
+    }
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).unwrap();
+    command.uid(65534).gid(65534);
+}
