@@ -77,6 +77,7 @@ fn policy() -> Policy {
 
 fn settings<'a>(policy: &'a Policy, facts: &'a ProjectFacts) -> LintSettings<'a> {
     LintSettings {
+        path: None,
         policy,
         facts,
         today: jiff::civil::date(2026, 11, 21),

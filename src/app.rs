@@ -139,11 +139,7 @@ fn list_rules(format: ListFormat, streams: &mut Streams<'_>) -> io::Result<u8> {
             )?;
             for rule in RULES {
                 let meta = rule.meta();
-                let fix = match meta.fixable {
-                    rules::Fixable::Never => "no",
-                    rules::Fixable::Sometimes => "sometimes",
-                    rules::Fixable::Always => "yes",
-                };
+                let fix = meta.fixable.as_str();
                 let level = if meta.enabled_by_default {
                     meta.default_severity.as_str()
                 } else {
@@ -396,6 +392,12 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
         match crate::discover::discover(&args.paths, &configs, args.force_exclude) {
             Ok(found) => {
                 errors.extend(found.errors.iter().map(ToString::to_string));
+                if args.paths.is_empty() && found.files.is_empty() && found.errors.is_empty() {
+                    writeln!(
+                        streams.stderr,
+                        "warning: no README found in this folder or below (README, README.md or README.markdown, any case)"
+                    )?;
+                }
                 found
                     .files
                     .into_iter()
@@ -572,11 +574,28 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
             }
         }
     }
+    // ESLint's convention: error findings fail the run; warnings are printed and fail it
+    // only past `--max-warnings` (or the config's `max-warnings`).
+    let max_warnings = args.max_warnings.or(configs
+        .for_dir(Path::new("."))
+        .ok()
+        .and_then(|config| config.max_warnings()));
+    let too_many_warnings = max_warnings.is_some_and(|max| totals.warnings() > max);
+    if too_many_warnings && !args.diff {
+        writeln!(
+            streams.stderr,
+            "error: {} warnings, more than the {} allowed (--max-warnings or `max-warnings`)",
+            totals.warnings(),
+            max_warnings.unwrap_or_default()
+        )?;
+    }
     Ok(if !errors.is_empty() {
         EXIT_ERROR
+    } else if args.exit_zero {
+        EXIT_CLEAN
     } else if args.diff {
         if any_diff { EXIT_FINDINGS } else { EXIT_CLEAN }
-    } else if totals.problems > 0 {
+    } else if totals.error_findings > 0 || too_many_warnings {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
@@ -674,6 +693,7 @@ fn badge_targets(input: &Input, shared: &Shared<'_>) -> Vec<String> {
     let policy = config.policy_for(&input.path, shared.selection);
     let facts = shared.facts.get(facts_dir(&input.path));
     let settings = LintSettings {
+        path: None,
         policy: &policy,
         facts: &facts,
         today: shared.today,
@@ -784,6 +804,7 @@ fn process(input: Input, shared: &Shared<'_>) -> Outcome {
         .unwrap_or(Path::new("."));
     let facts = shared.facts.get(facts_dir);
     let settings = LintSettings {
+        path: Some(&input.path),
         policy: &policy,
         facts: &facts,
         today: shared.today,

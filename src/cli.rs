@@ -14,7 +14,8 @@ Examples:
   readme-lint init --preset strict     write a commented .readme-lint.yml
   readme-lint new                      write a README for the project in this folder
 
-Exit codes: 0 clean, 1 findings remain (or --diff would change something), 2 usage, config or file error.";
+Exit codes: 0 clean or warnings only, 1 error findings remain (or more warnings than --max-warnings,
+or --diff would change something), 2 usage, config or file error.";
 
 /// Check README files against a policy: sections, badges and dates; fix them with reviewable diffs.
 #[derive(Debug, Parser)]
@@ -68,6 +69,14 @@ pub struct CheckArgs {
     /// Print how many findings each rule has instead of the findings.
     #[arg(long)]
     pub statistics: bool,
+    /// Exit with code 1 when there are more than N warnings (by default warnings alone exit 0;
+    /// error findings always exit 1). Overrides the config's `max-warnings`.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Exit 0 even when findings remain (for report-only jobs); errors reading files or
+    /// configs still exit 2.
+    #[arg(long)]
+    pub exit_zero: bool,
     /// Print findings only: no summary line.
     #[arg(long, short)]
     pub quiet: bool,

@@ -97,7 +97,16 @@ pub fn discover(
             ));
             continue;
         }
+        let before = found.files.len();
         walk(root, &real, configs, &mut found)?;
+        // A folder named on the command line is named to be checked: finding nothing
+        // there is a mistake to report, not a clean run.
+        if found.files.len() == before && !paths.is_empty() {
+            found.errors.push(FileError::new(
+                root,
+                "no README in this folder or below (README, README.md or README.markdown, any case, outside ignored and default-excluded folders)",
+            ));
+        }
     }
     found.files.sort_by(|a, b| a.path.cmp(&b.path));
     let mut seen = std::collections::HashSet::new();
@@ -141,10 +150,21 @@ fn walk(
     // looked into, so configs inside an excluded folder (test fixtures) are never read.
     let root_config = configs.for_dir(root)?;
     let trust_root = files::trust_root(root);
+    let skip_default = root_config.default_excludes();
     let walker = ignore::WalkBuilder::new(root)
         .hidden(false)
         .require_git(false)
-        .filter_entry(|entry| entry.file_name() != ".git")
+        .filter_entry(move |entry| {
+            let name = entry.file_name();
+            if name == ".git" {
+                return false;
+            }
+            // The folder named on the command line is walked whatever its name.
+            !(skip_default
+                && entry.depth() > 0
+                && entry.file_type().is_some_and(|kind| kind.is_dir())
+                && is_default_excluded(name))
+        })
         .build();
     for entry in walker {
         let entry = match entry {
@@ -204,6 +224,24 @@ fn walk(
         }
     }
     Ok(())
+}
+
+/// The default excludes in rules/default-excludes.yml.
+pub fn default_excludes() -> &'static [String] {
+    static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        serde_saphyr::from_str(include_str!("../rules/default-excludes.yml"))
+            .expect("rules/default-excludes.yml is a list of folder names (checked by a test)")
+    })
+}
+
+fn is_default_excluded(name: &std::ffi::OsStr) -> bool {
+    let Some(name) = name.to_str() else {
+        return false;
+    };
+    default_excludes()
+        .iter()
+        .any(|excluded| excluded.eq_ignore_ascii_case(name))
 }
 
 fn error_path(error: &ignore::Error) -> Option<PathBuf> {
@@ -269,6 +307,13 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn default_excludes_load() {
+        assert!(default_excludes().iter().any(|name| name == "node_modules"));
+        assert!(is_default_excluded(std::ffi::OsStr::new("Node_Modules")));
+        assert!(!is_default_excluded(std::ffi::OsStr::new("docs")));
+    }
 
     #[test]
     fn readme_names() {

@@ -47,6 +47,16 @@ pub struct Heading {
     pub top_level: bool,
 }
 
+/// A fenced or indented code block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeBlock {
+    pub range: Range<usize>,
+    /// The fence's info string (`rust`, `sh`, `toml`), empty for an indented block.
+    pub info: String,
+    /// The code itself, without fences or indentation.
+    pub literal: String,
+}
+
 /// An inline link or image.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
@@ -73,7 +83,11 @@ pub struct Document {
     pub html: Vec<Html>,
     /// Code blocks and code spans, in document order.
     pub code: Vec<Range<usize>>,
+    /// Fenced and indented code blocks at any depth, in the order the parser met them.
+    pub code_blocks: Vec<CodeBlock>,
     pub front_matter: Option<Range<usize>>,
+    /// Headings written in HTML (`<h2>License</h2>`) in top-level HTML blocks.
+    pub html_headings: Vec<crate::html::HtmlHeading>,
     /// GitHub's anchor for each heading, made on first use (few READMEs need them, and
     /// making them took more time than anything else here but the parse).
     anchors: std::cell::OnceCell<Vec<String>>,
@@ -136,6 +150,19 @@ impl Document {
             builder.top_level_block(child);
         }
         builder.document.code.sort_by_key(|range| range.start);
+        let text = source.text();
+        let html_headings: Vec<_> = builder
+            .document
+            .blocks
+            .iter()
+            .filter(|block| block.kind == BlockKind::Html)
+            .filter(|block| {
+                memchr::memmem::find(text[block.range.clone()].as_bytes(), b"<h").is_some()
+                    || memchr::memmem::find(text[block.range.clone()].as_bytes(), b"<H").is_some()
+            })
+            .flat_map(|block| crate::html::headings(text, block.range.clone()))
+            .collect();
+        builder.document.html_headings = html_headings;
         builder.document
     }
 
@@ -327,7 +354,17 @@ impl Builder<'_> {
                 self.push_heading(node, heading.level, heading.setext, range, top_level);
                 true
             }
-            NodeValue::CodeBlock(_) | NodeValue::Code(_) => {
+            NodeValue::CodeBlock(block) => {
+                let range = self.range_of(node);
+                self.document.code.push(range.clone());
+                self.document.code_blocks.push(CodeBlock {
+                    range,
+                    info: block.info.clone(),
+                    literal: block.literal.clone(),
+                });
+                false
+            }
+            NodeValue::Code(_) => {
                 let range = self.range_of(node);
                 self.document.code.push(range);
                 false

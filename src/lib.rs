@@ -16,6 +16,7 @@ pub mod document;
 pub mod facts;
 pub mod files;
 pub mod fix;
+pub mod html;
 pub mod init;
 pub mod linter;
 pub mod output;

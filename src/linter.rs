@@ -24,6 +24,9 @@ pub struct LintSettings<'a> {
     /// What the online probe found about badge URLs (`--online`); `None` offline,
     /// and then the probe rules report nothing.
     pub probe: Option<&'a crate::probe::ProbeResults>,
+    /// Where the README is, when it is a file: rules about the project (its manifest)
+    /// apply only to the README at the project's root, not to one vendored deeper.
+    pub path: Option<&'a std::path::Path>,
 }
 
 /// Every unsuppressed finding in `source`, sorted by position then code.
@@ -31,7 +34,8 @@ pub fn lint(source: &SourceText, settings: LintSettings<'_>) -> Vec<Diagnostic> 
     let document = Document::parse(source);
     let context = LintContext::new(source, &document, settings.facts, settings.policy)
         .with_today(settings.today)
-        .with_probe(settings.probe);
+        .with_probe(settings.probe)
+        .with_path(settings.path);
     let mut diagnostics = Vec::new();
     let mut findings = Vec::new();
     for (index, rule) in RULES.iter().enumerate() {

@@ -34,8 +34,8 @@ fn scaffold_data() -> ScaffoldData {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScaffoldError(pub String);
 
-/// The README text for a project: title, badges, description, then the sections the
-/// preset requires (or `sections`), in the preset's order.
+/// The README text for a project: title, badges, description, then Installation, Usage,
+/// License and whatever else the preset requires (or `sections`), in the preset's order.
 pub fn readme_for(
     facts: &ProjectFacts,
     preset: &str,
@@ -64,15 +64,23 @@ pub fn readme_for(
             .sections
             .required
             .iter()
-            .filter(|requirement| match requirement.condition() {
-                None => true,
-                Some(crate::config::file::Condition::Installable) => manifest.is_some_and(|m| m.publishable),
-                Some(crate::config::file::Condition::HasBinary) => manifest.is_some_and(|m| m.has_binary),
-                // A new README is short; the table of contents comes when it grows.
-                Some(crate::config::file::Condition::MinLines(_)) => false,
+            .filter(|requirement| {
+                requirement
+                    .condition()
+                    .is_none_or(|condition| holds_for_new(condition, requirement.section(), manifest))
             })
             .map(|requirement| requirement.section().to_string())
             .collect();
+        // A new README says how to install and use the project and under what license,
+        // whatever a preset requires of READMEs already written.
+        for base in ["installation", "usage", "license"] {
+            if policy.catalog.get(base).is_some() && !required.iter().any(|name| name == base) {
+                let installable = manifest.is_none_or(|m| m.publishable);
+                if base != "installation" || installable {
+                    required.push(base.to_string());
+                }
+            }
+        }
         let rank = |section: &String| policy.sections.order.iter().position(|name| name == section);
         required.sort_by_key(|section| rank(section).unwrap_or(usize::MAX));
         required
@@ -111,6 +119,27 @@ pub fn readme_for(
         out.pop();
     }
     Ok(out)
+}
+
+/// Whether a requirement's condition holds for a README being written. A new README
+/// states the license whatever else does, says how to install the project unless its
+/// manifest says it is never published, and gets the sections that longer READMEs must
+/// have, but for the table of contents, which comes when it grows.
+fn holds_for_new(
+    condition: &crate::config::file::Condition,
+    section: &str,
+    manifest: Option<&crate::facts::Manifest>,
+) -> bool {
+    use crate::config::file::Condition;
+    match condition {
+        Condition::Installable => manifest.is_none_or(|m| m.publishable),
+        Condition::HasBinary => manifest.is_some_and(|m| m.has_binary),
+        Condition::MinLines(_) => section != "table-of-contents",
+        Condition::Unlicensed => true,
+        Condition::All(conditions) => conditions
+            .iter()
+            .all(|condition| holds_for_new(condition, section, manifest)),
+    }
 }
 
 fn badges(facts: &ProjectFacts, data: &ScaffoldData, values: &[(&'static str, String)]) -> Vec<String> {

@@ -3,8 +3,8 @@
 //! The built-in catalogue is `rules/sections.yml`; a config's `sections.known`
 //! adds sections or replaces built-in ones by name.
 
-pub use crate::section_defs::SectionDef;
 use crate::section_defs::SectionsFile;
+pub use crate::section_defs::{Evidence, SectionDef};
 use std::sync::{Arc, OnceLock};
 
 /// `rules/sections.yml` as JSON, written by the build script.
@@ -74,6 +74,34 @@ impl SectionCatalog {
 
     pub fn get(&self, name: &str) -> Option<&SectionDef> {
         self.sections.iter().find(|section| section.name == name)
+    }
+
+    /// Every known section, in catalogue order.
+    pub fn iter(&self) -> impl Iterator<Item = &SectionDef> {
+        self.sections.iter()
+    }
+
+    /// The sections a heading stands for: what it names (loosely), and, when it names two
+    /// ("Installation and Usage", "Install & Use", "Usage / Examples"), each of them.
+    pub fn heading_sections(&self, heading_text: &str) -> Vec<&SectionDef> {
+        let mut found: Vec<&SectionDef> = self.classify_loose(heading_text).into_iter().collect();
+        let lower = heading_text.to_lowercase();
+        let parts: Vec<&str> = lower
+            .split(['&', '/', '+', ',', '|'])
+            .flat_map(|part| part.split(" and "))
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .collect();
+        if parts.len() > 1 {
+            for part in parts {
+                if let Some(def) = self.classify_loose(part)
+                    && !found.iter().any(|known| known.name == def.name)
+                {
+                    found.push(def);
+                }
+            }
+        }
+        found
     }
 
     pub fn names(&self) -> impl Iterator<Item = &str> {
@@ -272,18 +300,37 @@ mod tests {
     #[test]
     fn headings_match_their_aliases() {
         let catalog = SectionCatalog::built_in();
-        for heading in ["📦 Installation", "2. Install", "Getting Started", "INSTALL:"] {
+        for heading in ["📦 Installation", "2. Install", "INSTALL:"] {
             assert_eq!(
                 catalog.classify(heading).map(|s| s.name.as_str()),
                 Some("installation"),
                 "{heading}"
             );
         }
+        // "Getting Started" is a section of its own that counts as two others.
+        let getting_started = catalog.classify("Getting Started").unwrap();
+        assert_eq!(getting_started.counts_as, ["installation", "usage"]);
         assert_eq!(
             catalog.classify("Licence").map(|s| s.name.as_str()),
             Some("license")
         );
         assert_eq!(catalog.classify("Something else"), None);
+    }
+
+    #[test]
+    fn a_heading_can_name_two_sections() {
+        let catalog = SectionCatalog::built_in();
+        let names = |heading: &str| -> Vec<String> {
+            catalog
+                .heading_sections(heading)
+                .iter()
+                .map(|def| def.name.clone())
+                .collect()
+        };
+        assert_eq!(names("Installation and Usage"), ["installation", "usage"]);
+        assert_eq!(names("Install & Use"), ["installation", "usage"]);
+        assert_eq!(names("License"), ["license"]);
+        assert!(names("Cats and dogs").is_empty());
     }
 
     #[test]

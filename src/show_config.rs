@@ -65,6 +65,46 @@ pub fn show(
         sections.forbidden.join(", "),
         origin(2)
     )?;
+    writeln!(out, "  count-content: {}", sections.count_content)?;
+    // What makes each required section present, so a finding can be understood.
+    if !sections.required.is_empty() {
+        writeln!(out, "  # what counts as each required section:")?;
+    }
+    for requirement in &sections.required {
+        let Some(def) = policy.catalog.get(requirement.section()) else {
+            continue;
+        };
+        let mut headings = vec![def.heading.clone()];
+        headings.extend(def.aliases.iter().cloned());
+        let counted_by: Vec<&str> = policy
+            .catalog
+            .iter()
+            .filter(|other| other.counts_as.contains(&def.name))
+            .map(|other| other.heading.as_str())
+            .collect();
+        let mut line = format!("  #   {}: a heading {}", def.name, headings.join(" / "));
+        if !counted_by.is_empty() {
+            line.push_str(&format!(", or {}", counted_by.join(" / ")));
+        }
+        line.push_str(" (any level, HTML too; also as part of \"X and Y\")");
+        if sections.count_content && !def.evidence.is_empty() {
+            let evidence: Vec<&str> = def
+                .evidence
+                .iter()
+                .map(|kind| match kind {
+                    crate::sections::Evidence::InstallCommand => {
+                        "an install command or dependency snippet in code"
+                    }
+                    crate::sections::Evidence::LicenseStatement => {
+                        "a license statement, a link to a license file or a license badge"
+                    }
+                    crate::sections::Evidence::CodeExample => "a code example, or headings that name code",
+                })
+                .collect();
+            line.push_str(&format!("; or {}", evidence.join("; ")));
+        }
+        writeln!(out, "{line}")?;
+    }
     let dates = &policy.dates;
     writeln!(out, "dates:")?;
     let format = match &dates.format {
@@ -100,6 +140,22 @@ pub fn show(
             "  services: [{}]  # added to rules/badges.yml",
             services.join(", ")
         )?;
+    }
+    writeln!(
+        out,
+        "max-warnings: {}",
+        loaded
+            .max_warnings()
+            .map_or("none".to_string(), |max| max.to_string())
+    )?;
+    if loaded.default_excludes() {
+        writeln!(
+            out,
+            "default-excludes: true  # a walk skips these folders: {}",
+            crate::discover::default_excludes().join(", ")
+        )?;
+    } else {
+        writeln!(out, "default-excludes: false")?;
     }
     for layer in &loaded.layers {
         let include: Vec<&str> = layer

@@ -155,7 +155,8 @@ fn a_ten_megabyte_line_is_shown_in_part() {
     );
     write(dir.path(), "README.md", &original);
     let output = run_within(readme_lint(dir.path()).args(["--output-format", "human"]), LIMIT);
-    assert_code(&output, 1);
+    // A warning: reported, exit 0.
+    assert_code(&output, 0);
     let shown = text(&output.stdout);
     assert!(shown.contains("http://img.shields.io"), "{shown}");
     assert!(shown.contains("…"), "{shown}");
@@ -330,8 +331,14 @@ fn a_file_removed_between_discovery_and_reading() {
     // a stdout pipe that nobody reads fills up and stops the run there. While it waits,
     // one README of the second chunk is removed; then the pipe is drained.
     let dir = project();
+    // Each README has a dozen dead badges: plenty of output per file.
+    let badges = "[![b](https://travis-ci.org/a/b.svg)](https://travis-ci.org/a/b)\n".repeat(12);
     for index in 0..300 {
-        write(dir.path(), &format!("a{index:03}/README.md"), "x\n");
+        write(
+            dir.path(),
+            &format!("a{index:03}/README.md"),
+            format!("# a\n\nA.\n\n{badges}"),
+        );
     }
     write(dir.path(), "b/README.md", README_WITHOUT_LICENSE);
     let mut child = readme_lint(dir.path())

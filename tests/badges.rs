@@ -49,6 +49,7 @@ fn each_stale_badge_is_reported_by_the_right_rule() {
     let config = config();
     let policy = config.policy_for(&fixture_dir().join("stale.md"), &RuleSelection::default());
     let settings = LintSettings {
+        path: None,
         policy: &policy,
         facts: &facts,
         today: jiff::civil::date(2026, 11, 21),
@@ -91,6 +92,7 @@ fn fixes_touch_only_badge_urls_and_converge() {
     let config = config();
     let policy = config.policy_for(&fixture_dir().join("stale.md"), &RuleSelection::default());
     let settings = LintSettings {
+        path: None,
         policy: &policy,
         facts: &facts,
         today: jiff::civil::date(2026, 11, 21),

@@ -39,9 +39,21 @@ fn unsafe_fix_keeps_crlf_bom_and_untouched_bytes() {
                     ## Installation\r\n\r\n\tcargo install demo\r\n\r\n\
                     ## Contributing\r\n\r\nPull requests are welcome.\r\n";
     let path = write(dir.path(), "README.md", original);
+    // A short README needs no Usage section by default: ask for one.
+    write(
+        dir.path(),
+        ".readme-lint.yml",
+        "sections:\n  required: [installation, usage, license]\n",
+    );
 
     let output = run(readme_lint(dir.path()).args(["--fix", "--unsafe-fixes", "README.md"]));
-    assert_code(&output, 0);
+    // The inserted skeletons still have to be written by a person: unfinished-section.
+    assert_code(&output, 1);
+    assert!(
+        text(&output.stdout).contains("unfinished-section"),
+        "{}",
+        text(&output.stdout)
+    );
 
     let fixed = fs::read(&path).unwrap();
     let fixed = String::from_utf8(fixed).unwrap();
@@ -76,9 +88,9 @@ fn unsafe_fix_keeps_crlf_bom_and_untouched_bytes() {
     );
     assert!(fixed.ends_with("\r\n"), "{fixed:?}");
 
-    // The fixed README passes, and fixing it again changes nothing.
+    // Fixing again changes nothing; what is left is the skeletons to fill in.
     let output = run(readme_lint(dir.path()).args(["--fix", "--unsafe-fixes", "README.md"]));
-    assert_code(&output, 0);
+    assert_code(&output, 1);
     assert_eq!(fs::read_to_string(&path).unwrap(), fixed);
 }
 
@@ -138,7 +150,8 @@ fn a_closed_stdout_does_not_stop_fixing() {
         );
     }
     let (code, stderr) = run_with_closed_stdout(readme_lint(dir.path()).args(["--fix"]));
-    assert_eq!(code, Some(1), "stderr:\n{stderr}");
+    // What is left is a warning (the empty section): exit 0.
+    assert_eq!(code, Some(0), "stderr:\n{stderr}");
     assert_eq!(stderr, "");
     for index in 0..600 {
         let fixed = fs::read_to_string(dir.path().join(format!("p{index:03}/README.md"))).unwrap();

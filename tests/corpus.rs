@@ -450,6 +450,7 @@ struct FileResult {
 
 fn check_file(text: &str, policy: &Policy, facts: &ProjectFacts) -> FileResult {
     let settings = LintSettings {
+        path: None,
         policy,
         facts,
         today: jiff::civil::date(2026, 11, 21),

@@ -90,6 +90,8 @@ fn fixtures() {
     let mut failures = Vec::new();
     let mut cases = 0;
     let mut fired: BTreeSet<&'static str> = BTreeSet::new();
+    // Rules that emitted a fix `--fix` or `--fix --unsafe-fixes` applies, on some fixture.
+    let mut applied_by: BTreeSet<&'static str> = BTreeSet::new();
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(fixture_root())
         .unwrap()
         .map(|entry| entry.unwrap().path())
@@ -111,6 +113,7 @@ fn fixtures() {
             let name = file.strip_prefix(fixture_root()).unwrap().display().to_string();
             let policy = config.policy_for(&file, &RuleSelection::default());
             let settings = LintSettings {
+                path: None,
                 policy: &policy,
                 facts: &facts,
                 // A fixed today keeps the date rules' snapshots stable.
@@ -135,6 +138,19 @@ fn fixtures() {
                         "{name}: {} says it always fixes but emitted none",
                         diagnostic.rule.name
                     ));
+                }
+                let applies = diagnostic
+                    .fix
+                    .as_ref()
+                    .is_some_and(|fix| fix.applicability != Applicability::DisplayOnly);
+                if declared == Fixable::Suggests && applies {
+                    failures.push(format!(
+                        "{name}: {} says it only suggests but emitted a fix that applies",
+                        diagnostic.rule.name
+                    ));
+                }
+                if applies {
+                    applied_by.insert(diagnostic.rule.name);
                 }
             }
 
@@ -192,8 +208,18 @@ fn fixtures() {
     }
     assert!(cases > 0, "no fixtures found");
     for rule in rules::RULES {
-        if !fired.contains(rule.meta().name) {
-            failures.push(format!("no fixture triggers {}", rule.meta().name));
+        let meta = rule.meta();
+        if !fired.contains(meta.name) {
+            failures.push(format!("no fixture triggers {}", meta.name));
+        }
+        // `readme-lint rules` says what a rule fixes: a rule listed as fixing must have
+        // a fixture where its fix applies.
+        if matches!(meta.fixable, Fixable::Sometimes | Fixable::Always) && !applied_by.contains(meta.name) {
+            failures.push(format!(
+                "{} is listed as fixable ({}) but no fixture gets a fix that applies",
+                meta.name,
+                meta.fixable.as_str()
+            ));
         }
     }
     assert!(

@@ -36,6 +36,7 @@ fn check(text: &str) -> String {
     let policy = config.policy_for(&dir.join("README.md"), &RuleSelection::default());
     let facts = ProjectFacts::default();
     let settings = LintSettings {
+        path: None,
         policy: &policy,
         facts: &facts,
         today: jiff::civil::date(2026, 11, 21),

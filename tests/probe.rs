@@ -526,7 +526,8 @@ fn online_without_allow_loopback_refuses_127_0_0_1() {
     let server = BadgeServer::start();
     let dir = readme_dir();
     let (code, stdout, stderr, _) = run(dir.path(), &online_args(&server, dir.path(), false));
-    assert_eq!(code, 1, "{stderr}");
+    // badge-unknown findings are warnings: reported, exit 0.
+    assert_eq!(code, 0, "{stderr}");
     let found = findings(&stdout);
     assert_eq!(found.len(), 12, "{stdout}");
     for (line, name, message) in &found {

@@ -60,13 +60,28 @@ fn new_readme_passes_its_preset() {
             format!("extends: {preset}\n"),
         )
         .unwrap();
+        // Placeholders a person must replace are marked, and reported until they are.
+        let lint = readme_lint(
+            project.path(),
+            &["--today", "2026-11-21", "--output-format", "concise"],
+        );
+        let findings = text(&lint.stdout);
+        assert!(
+            findings
+                .lines()
+                .all(|line| line.contains("RL112 unfinished-section")),
+            "{preset}: the new README has other findings:\n{findings}\n{readme}"
+        );
+        // Filled in, it passes.
+        let filled = readme.replace("<!-- readme-lint: fill in -->\n", "");
+        fs::write(project.path().join("README.md"), &filled).unwrap();
         let lint = readme_lint(
             project.path(),
             &["--today", "2026-11-21", "--output-format", "concise"],
         );
         assert!(
             lint.status.success(),
-            "{preset}: the new README has findings:\n{}\n{readme}",
+            "{preset}: the filled-in README has findings:\n{}\n{filled}",
             text(&lint.stdout)
         );
     }

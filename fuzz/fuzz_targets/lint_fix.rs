@@ -110,6 +110,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let settings = LintSettings {
+        path: None,
         policy: policy(),
         facts: facts(),
         today: jiff::civil::date(2026, 11, 21),

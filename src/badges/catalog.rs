@@ -617,6 +617,24 @@ impl<'a> CatalogView<'a> {
         }
         Ok(out)
     }
+
+    /// What the current URL looks like when it cannot be written out: the rewrite's
+    /// template with the badge's own parts filled in and the missing ones named in
+    /// capitals (`.../actions/workflows/WORKFLOW-FILE/badge.svg`). Without the query.
+    pub fn rewrite_preview(&self, url: &str, matched: &Matched<'_>) -> Option<String> {
+        let rewrite = matched.route.rewrite.as_ref()?;
+        let lookup = |name: &str| -> Option<String> {
+            match name {
+                "ext" => Some(matched.get(url, "ext").unwrap_or("").to_string()),
+                other => Some(
+                    matched
+                        .get(url, other)
+                        .map_or_else(|| other.to_ascii_uppercase(), str::to_string),
+                ),
+            }
+        };
+        Some(rewrite.template.expand(&lookup)?.base)
+    }
 }
 
 #[cfg(test)]

@@ -5,9 +5,9 @@
 //! here in the source and checked against comrak's URL before a fix may edit it.
 
 use super::catalog::{CatalogView, Matched, Target};
-use super::html::{self, Tag};
 use super::{Badge, BadgeUrl, Place, Syntax, Written, has_placeholder};
 use crate::document::{Document, Link};
+use crate::html::{self, Tag};
 use crate::rules::LintContext;
 use crate::source::SourceText;
 use std::collections::HashMap;

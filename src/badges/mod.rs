@@ -12,7 +12,7 @@ pub mod catalog;
 pub mod catalog_file;
 pub mod config;
 mod extract;
-pub mod html;
+
 pub mod pattern;
 pub mod static_badge;
 pub mod support;

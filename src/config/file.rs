@@ -45,6 +45,14 @@ pub struct ConfigFile {
     /// The date policy.
     #[serde(default)]
     pub dates: crate::dates::DatesConfig,
+    /// Exit with code 1 when there are more warnings than this (warnings alone exit 0 by
+    /// default); `--max-warnings` overrides it.
+    #[serde(default)]
+    pub max_warnings: Option<usize>,
+    /// Skip the folders in rules/default-excludes.yml (`node_modules`, `target`, `.venv`,
+    /// ...) when walking; true unless set to false.
+    #[serde(default)]
+    pub default_excludes: Option<bool>,
 }
 
 /// Settings for the files that match `files`.
@@ -83,6 +91,11 @@ pub struct SectionsConfig {
     /// Sections to add to the built-in catalogue, or to replace by name.
     #[serde(default)]
     pub known: Vec<SectionDef>,
+    /// Whether content counts as a section without a heading of its own: an install
+    /// command as Installation, a license statement as License, a code example as Usage
+    /// (each section's `evidence` in the catalogue). True unless set to false.
+    #[serde(default)]
+    pub count_content: Option<bool>,
 }
 
 /// A required section: a catalogue name, or `{section: NAME, when: CONDITION}`.
@@ -122,6 +135,21 @@ pub enum Condition {
     HasBinary,
     /// The README has more than this many lines.
     MinLines(usize),
+    /// The project states its license nowhere else: it has a manifest or a git checkout,
+    /// no LICENSE (LICENCE, COPYING) file beside its manifest or at the repository root,
+    /// and no license in the manifest.
+    Unlicensed,
+    /// Every one of these holds (`when: [installable, {min-lines: 30}]`).
+    #[serde(skip)]
+    All(Vec<Condition>),
+}
+
+/// `when:` takes one condition or a list of them that must all hold.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMore {
+    One(Condition),
+    More(Vec<Condition>),
 }
 
 impl fmt::Display for Condition {
@@ -130,6 +158,16 @@ impl fmt::Display for Condition {
             Condition::Installable => f.write_str("the project is installable"),
             Condition::HasBinary => f.write_str("the project ships a binary"),
             Condition::MinLines(lines) => write!(f, "the README has more than {lines} lines"),
+            Condition::Unlicensed => f.write_str("the project states no license elsewhere"),
+            Condition::All(conditions) => {
+                for (index, condition) in conditions.iter().enumerate() {
+                    if index > 0 {
+                        f.write_str(" and ")?;
+                    }
+                    write!(f, "{condition}")?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -151,7 +189,15 @@ impl<'de> Deserialize<'de> for Requirement {
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
                         "section" => section = Some(map.next_value::<String>()?),
-                        "when" => when = Some(map.next_value::<Condition>()?),
+                        "when" => {
+                            when = Some(match map.next_value::<OneOrMore>()? {
+                                OneOrMore::One(condition) => condition,
+                                OneOrMore::More(mut conditions) if conditions.len() == 1 => {
+                                    conditions.remove(0)
+                                }
+                                OneOrMore::More(conditions) => Condition::All(conditions),
+                            })
+                        }
                         other => return Err(de::Error::unknown_field(other, &["section", "when"])),
                     }
                 }

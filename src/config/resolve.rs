@@ -31,13 +31,27 @@ impl RuleState {
 }
 
 /// The section policy for one file.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct SectionPolicy {
     pub required: Vec<Requirement>,
     pub order: Vec<String>,
     pub forbidden: Vec<String>,
+    /// Whether content counts as a section (`sections.count-content`, true by default).
+    pub count_content: bool,
     /// Where `required`, `order` and `forbidden` were set.
     pub origins: [String; 3],
+}
+
+impl Default for SectionPolicy {
+    fn default() -> Self {
+        Self {
+            required: Vec::new(),
+            order: Vec::new(),
+            forbidden: Vec::new(),
+            count_content: true,
+            origins: Default::default(),
+        }
+    }
 }
 
 /// Everything the rules need to know about the policy for one file.
@@ -94,6 +108,23 @@ impl LoadedConfig {
         self.layers
             .iter()
             .any(|layer| matches(&layer.exclude, &layer.base_dir, path))
+    }
+
+    /// `max-warnings` as the last layer that sets it says.
+    pub fn max_warnings(&self) -> Option<usize> {
+        self.layers
+            .iter()
+            .rev()
+            .find_map(|layer| layer.config.max_warnings)
+    }
+
+    /// Whether walks skip the default excluded folders (the last layer that says wins).
+    pub fn default_excludes(&self) -> bool {
+        self.layers
+            .iter()
+            .rev()
+            .find_map(|layer| layer.config.default_excludes)
+            .unwrap_or(true)
     }
 
     /// True when some layer has `include` globs.
@@ -230,6 +261,9 @@ fn apply_sections(policy: &mut SectionPolicy, sections: &SectionsConfig, origin:
     if let Some(order) = &sections.order {
         policy.order = order.iter().map(|entry| entry.value.clone()).collect();
         policy.origins[1] = origin.to_string();
+    }
+    if let Some(count_content) = sections.count_content {
+        policy.count_content = count_content;
     }
     if let Some(forbidden) = &sections.forbidden {
         policy.forbidden = forbidden.iter().map(|entry| entry.value.clone()).collect();

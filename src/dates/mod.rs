@@ -44,6 +44,7 @@
 
 mod bare;
 mod context;
+pub mod example;
 mod hit;
 mod lexicon;
 mod marks;

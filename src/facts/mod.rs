@@ -29,6 +29,8 @@ pub struct ProjectFacts {
     pub git: GitFacts,
     /// File name of a LICENSE / LICENCE / COPYING file in `root`.
     pub license_file: Option<String>,
+    /// Every such file (`LICENSE-MIT`, `LICENSE-APACHE`), the plainest first.
+    pub license_files: Vec<String>,
 }
 
 impl ProjectFacts {
@@ -38,6 +40,19 @@ impl ProjectFacts {
         let mut values = self.placeholders();
         if let Some(command) = self.install_command() {
             values.push(("install-command", command));
+        }
+        if !self.license_files.is_empty() {
+            let links: Vec<String> = self
+                .license_files
+                .iter()
+                .map(|file| format!("[{file}]({file})"))
+                .collect();
+            let text = match links.as_slice() {
+                [one] => one.clone(),
+                [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+                [] => String::new(),
+            };
+            values.push(("license-links", text));
         }
         values
     }
@@ -163,6 +178,7 @@ fn read_facts(root: &Path) -> ProjectFacts {
         manifest: manifest::read_manifest(root, repo_root.as_deref()),
         git: git::read_git_facts(root, repo_root),
         license_file: find_license_file(root),
+        license_files: find_license_files(root),
     }
 }
 
@@ -177,6 +193,21 @@ fn is_license_file_name(name: &str) -> bool {
             .strip_prefix(stem)
             .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_ascii_alphanumeric()))
     })
+}
+
+/// Every license file in `root`, in the order [`find_license_file`] prefers them.
+fn find_license_files(root: &Path) -> Vec<String> {
+    let mut files: Vec<String> = fs::read_dir(root)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().is_file())
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| is_license_file_name(name))
+        .filter_map(|name| values::file_name(&name))
+        .collect();
+    files.sort_by_key(|name| (name != "LICENSE", name.len(), name.clone()));
+    files
 }
 
 /// Prefers the exact name `LICENSE`, then the shortest name (the plainest

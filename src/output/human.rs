@@ -176,8 +176,10 @@ pub fn summary_line(totals: &Totals) -> String {
         format!("No problems in {}", plural(totals.files, "file"))
     } else {
         format!(
-            "{} in {}",
+            "{} ({}, {}) in {}",
             plural(totals.problems, "problem"),
+            plural(totals.error_findings, "error"),
+            plural(totals.warnings(), "warning"),
             plural(totals.files_with_problems, "file")
         )
     };
@@ -218,6 +220,7 @@ mod tests {
             files: 3,
             files_with_problems: 3,
             problems: 12,
+            error_findings: 3,
             safe_fixable: 7,
             unsafe_fixable: 2,
             fixed: 0,
@@ -225,7 +228,7 @@ mod tests {
         };
         assert_eq!(
             summary_line(&totals),
-            "12 problems in 3 files, 7 fixable with --fix, 2 more with --fix --unsafe-fixes"
+            "12 problems (3 errors, 9 warnings) in 3 files, 7 fixable with --fix, 2 more with --fix --unsafe-fixes"
         );
         assert_eq!(
             summary_line(&Totals {

@@ -58,6 +58,8 @@ pub struct Totals {
     pub files: usize,
     pub files_with_problems: usize,
     pub problems: usize,
+    /// Findings of error severity (the rest are warnings).
+    pub error_findings: usize,
     pub safe_fixable: usize,
     pub unsafe_fixable: usize,
     pub fixed: usize,
@@ -66,6 +68,11 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// Findings of warning severity.
+    pub fn warnings(&self) -> usize {
+        self.problems - self.error_findings
+    }
+
     pub fn add(&mut self, report: &FileReport) {
         use crate::fix::Applicability;
         self.files += 1;
@@ -74,6 +81,9 @@ impl Totals {
         }
         self.problems += report.diagnostics.len();
         for diagnostic in &report.diagnostics {
+            if diagnostic.severity == crate::diagnostic::Severity::Error {
+                self.error_findings += 1;
+            }
             match diagnostic.fix.as_ref().map(|fix| fix.applicability) {
                 Some(Applicability::Safe) => self.safe_fixable += 1,
                 Some(Applicability::Unsafe) => self.unsafe_fixable += 1,

@@ -26,8 +26,28 @@ impl Rule for AmbiguousDate {
         if context.policy.dates.order.is_some() {
             return;
         }
+        // The file's own unambiguous numeric dates tell how it writes them (`21/11/2013`
+        // can only be day-first): then its ambiguous ones read the same way.
+        let (day_first, month_first) = context
+            .dates()
+            .iter()
+            .filter(|found| found.alternatives.is_empty() && found.invalid.is_none())
+            .filter_map(|found| numeric_order(&found.format))
+            .fold((0, 0), |(day, month), is_day_first| {
+                if is_day_first {
+                    (day + 1, month)
+                } else {
+                    (day, month + 1)
+                }
+            });
+        if (day_first > 0) != (month_first > 0) {
+            return;
+        }
         for found in context.dates() {
             if found.alternatives.is_empty() || found.invalid.is_some() {
+                continue;
+            }
+            if crate::dates::example::example(context.text(), found.range.clone()).is_some() {
                 continue;
             }
             let written = &context.text()[found.range.clone()];
@@ -39,4 +59,17 @@ impl Rule for AmbiguousDate {
             );
         }
     }
+}
+
+/// For a numeric date pattern (`DD/MM/YYYY`, `M/D/YY`): true when the day comes first.
+/// `None` for other patterns (month names, ISO dates).
+fn numeric_order(format: &str) -> Option<bool> {
+    if format.contains("MMM") || !format.contains('D') || !format.contains('M') {
+        return None;
+    }
+    let day = format.find('D')?;
+    let month = format.find('M')?;
+    let year = format.find('Y')?;
+    // Year-first dates (ISO) say nothing about how day and month are ordered elsewhere.
+    (year > day.min(month)).then_some(day < month)
 }

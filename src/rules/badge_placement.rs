@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     name: "badge-placement",
     category: Category::Badges,
     default_severity: Severity::Warning,
-    enabled_by_default: true,
+    enabled_by_default: false,
     fixable: Fixable::Never,
     summary: "Badges have a heading of their own, or sit away from the title",
     doc: include_str!("../../rules/docs/badge-placement.md"),

@@ -6,6 +6,7 @@ use crate::badges::Place;
 use crate::badges::catalog::same_repository;
 use crate::badges::support::{is_own, own_repositories, slug};
 use crate::diagnostic::{Finding, Severity};
+use crate::facts::RemoteRepo;
 
 pub struct BadgeWrongRepo;
 
@@ -40,6 +41,7 @@ impl Rule for BadgeWrongRepo {
                 .and_then(|(link, matched)| matched.repository(&link.url));
             if let (Some(image), Some(link)) = (&image, &link)
                 && !same_repository(image, link)
+                && !likely_moved(image, link)
             {
                 findings.push(
                     Finding::new(
@@ -78,4 +80,16 @@ impl Rule for BadgeWrongRepo {
             }
         }
     }
+}
+
+/// True when two repositories are most likely one that moved to another owner: the same
+/// name (`bitinn/node-fetch` and `node-fetch/node-fetch`), or a name that gained a prefix
+/// on the way (`sqlparser-rs/sqlparser-rs`, `apache/datafusion-sqlparser-rs`). GitHub
+/// redirects the old name, so such a badge still shows the right project.
+fn likely_moved(a: &RemoteRepo, b: &RemoteRepo) -> bool {
+    if a.owner.eq_ignore_ascii_case(&b.owner) {
+        return false;
+    }
+    let (a, b) = (a.repo.to_ascii_lowercase(), b.repo.to_ascii_lowercase());
+    a == b || a.ends_with(&format!("-{b}")) || b.ends_with(&format!("-{a}"))
 }

@@ -19,8 +19,13 @@ pub struct LintContext<'a> {
     classified: Vec<Option<&'a SectionDef>>,
     /// The same, also matching headings that add words to a name ("License (MIT)").
     loosely_classified: Vec<Option<&'a SectionDef>>,
+    /// The title when it is a Markdown heading.
     title: Option<usize>,
+    /// The title in any form (a heading, an HTML heading or a logo).
+    title_found: Option<Title>,
     body_level: u8,
+    /// The sections the README has, by name (see [`LintContext::has_section`]).
+    present: std::cell::OnceCell<std::collections::HashSet<&'a str>>,
     /// The dates written in the prose, found on first use (see [`LintContext::dates`]).
     dates: std::cell::OnceCell<Vec<crate::dates::FoundDate>>,
     /// The date the date rules treat as today.
@@ -29,6 +34,8 @@ pub struct LintContext<'a> {
     badges: std::cell::OnceCell<Vec<crate::badges::Badge<'a>>>,
     /// What the online probe found (see [`LintContext::probe`]).
     probe: Option<&'a crate::probe::ProbeResults>,
+    /// Where the README is, when known.
+    path: Option<&'a std::path::Path>,
 }
 
 impl<'a> LintContext<'a> {
@@ -39,14 +46,15 @@ impl<'a> LintContext<'a> {
         policy: &'a Policy,
     ) -> Self {
         let sections = document.sections(source.text().len());
-        let first_h1 = document
-            .top_level_headings()
-            .find(|(_, heading)| heading.level == 1);
-        // An HTML `<h1>` above the first Markdown one is the title; the `#` headings are
-        // then sections.
-        let title = first_h1
-            .filter(|(_, heading)| !html_h1_before(source.text(), document, heading.range.start))
-            .map(|(index, _)| index);
+        let title_found = find_title(source, document, &policy.catalog);
+        let title = match &title_found {
+            Some(Title::Heading(index)) => Some(*index),
+            _ => None,
+        };
+        // A title that names a section (`# Installation` opening a README whose sections
+        // are all `#`) is that section too.
+        let title_is_section =
+            title.is_some_and(|index| policy.catalog.classify(&document.headings[index].text).is_some());
         // Every top-level heading but the title may stand for a known section, whatever
         // its level: some READMEs use level 1 for their sections.
         let (classified, loosely_classified): (Vec<_>, Vec<_>) = document
@@ -54,7 +62,7 @@ impl<'a> LintContext<'a> {
             .iter()
             .enumerate()
             .map(|(index, heading)| {
-                if !heading.top_level || Some(index) == title {
+                if !heading.top_level || (Some(index) == title && !title_is_section) {
                     (None, None)
                 } else {
                     policy.catalog.classify_both(&heading.text)
@@ -76,11 +84,34 @@ impl<'a> LintContext<'a> {
             classified,
             loosely_classified,
             title,
+            title_found,
             body_level,
+            present: std::cell::OnceCell::new(),
             badges: std::cell::OnceCell::new(),
             dates: std::cell::OnceCell::new(),
             today: jiff::civil::date(1970, 1, 1),
             probe: None,
+            path: None,
+        }
+    }
+
+    /// Sets where the README is.
+    pub fn with_path(mut self, path: Option<&'a std::path::Path>) -> Self {
+        self.path = path;
+        self
+    }
+
+    /// True unless the README is known to sit below its project's root (a vendored copy,
+    /// a README of tests or examples): only the root README speaks for the manifest.
+    pub fn is_project_readme(&self) -> bool {
+        let Some(path) = self.path else { return true };
+        let folder = crate::files::parent_or_current(path);
+        match (
+            std::fs::canonicalize(folder),
+            std::fs::canonicalize(&self.facts.root),
+        ) {
+            (Ok(folder), Ok(root)) => folder == root,
+            _ => true,
         }
     }
 
@@ -150,12 +181,71 @@ impl<'a> LintContext<'a> {
             .filter_map(|(index, heading)| self.section_def(index).map(|def| (index, heading, def)))
     }
 
-    /// True when some heading other than the title stands for `name`, even loosely.
+    /// True when the README has the section `name`: a heading stands for it (a Markdown
+    /// or HTML heading other than the title, matched loosely, or one part of a heading
+    /// that names two, "Installation and Usage"), a heading of another section counts as
+    /// it ("Getting Started" counts as installation and usage), or, when the policy lets
+    /// content count, the content shows it (an install command, a license statement, a
+    /// code example).
     pub fn has_section(&self, name: &str) -> bool {
-        self.loosely_classified
+        self.present().contains(name)
+    }
+
+    /// The names of the sections the README has (see [`has_section`](Self::has_section)).
+    pub fn present(&self) -> &std::collections::HashSet<&'a str> {
+        self.present.get_or_init(|| {
+            let catalog: &'a crate::sections::SectionCatalog = &self.policy.catalog;
+            let mut names = std::collections::HashSet::new();
+            let mut add = |def: &'a SectionDef| {
+                names.insert(def.name.as_str());
+                names.extend(def.counts_as.iter().map(String::as_str));
+            };
+            for (index, heading) in self.document.headings.iter().enumerate() {
+                let is_plain_title = Some(index) == self.title && self.loosely_classified[index].is_none();
+                if !heading.top_level || is_plain_title {
+                    continue;
+                }
+                catalog.heading_sections(&heading.text).into_iter().for_each(&mut add);
+            }
+            for heading in &self.document.html_headings {
+                let is_title = matches!(&self.title_found, Some(Title::Block(range)) if range.start <= heading.range.start && heading.range.end <= range.end);
+                if !is_title || catalog.classify(&heading.text).is_some() {
+                    catalog.heading_sections(&heading.text).into_iter().for_each(&mut add);
+                }
+            }
+            if self.policy.sections.count_content {
+                let evidence = super::evidence::ContentEvidence::find(self.source, self.document, self.has_license_badge());
+                for def in catalog.iter() {
+                    if def.evidence.iter().any(|kind| evidence.shows(*kind)) {
+                        add(def);
+                    }
+                }
+            }
+            names
+        })
+    }
+
+    /// True when a badge states the license (`/badge/license-MIT`, `/crates/l/x`).
+    fn has_license_badge(&self) -> bool {
+        let catalog = self.policy.badges.catalog();
+        self.badges()
             .iter()
-            .flatten()
-            .any(|def| def.name == name)
+            .any(|badge| badge.kind(&catalog) == Some(crate::badges::BadgeKind::License))
+    }
+
+    /// The title in whatever form it has: a Markdown heading, or an HTML heading or logo
+    /// image above the first section.
+    pub fn title_found(&self) -> Option<&Title> {
+        self.title_found.as_ref()
+    }
+
+    /// Where the title ends: the title heading or block, else nothing.
+    pub fn title_end(&self) -> Option<usize> {
+        match &self.title_found {
+            Some(Title::Heading(index)) => Some(self.document.headings[*index].range.end),
+            Some(Title::Block(range)) => Some(range.end),
+            None => None,
+        }
     }
 
     /// The byte range of `heading`'s whole section.
@@ -170,13 +260,44 @@ impl<'a> LintContext<'a> {
 
     /// True when `requirement` applies to this project and README.
     pub fn requirement_applies(&self, requirement: &Requirement) -> bool {
+        requirement
+            .condition()
+            .is_none_or(|condition| self.condition_holds(condition))
+    }
+
+    fn condition_holds(&self, condition: &Condition) -> bool {
         let manifest = self.facts.manifest.as_ref();
-        match requirement.condition() {
-            None => true,
-            Some(Condition::Installable) => manifest.is_some_and(|m| m.publishable),
-            Some(Condition::HasBinary) => manifest.is_some_and(|m| m.has_binary),
-            Some(Condition::MinLines(lines)) => self.source.line_count() > *lines,
+        match condition {
+            Condition::Installable => manifest.is_some_and(|m| m.publishable),
+            Condition::HasBinary => manifest.is_some_and(|m| m.has_binary),
+            Condition::MinLines(lines) => self.source.line_count() > *lines,
+            // Only a project readme-lint can see (a manifest, a git checkout) can be known
+            // to state its license nowhere else; a README on its own says nothing of that.
+            Condition::Unlicensed => {
+                (manifest.is_some() || self.facts.git.repo_root.is_some())
+                    && self.facts.license_file.is_none()
+                    && manifest.is_none_or(|m| m.license.is_none())
+                    && !self.repository_has_license_file()
+            }
+            Condition::All(conditions) => conditions.iter().all(|condition| self.condition_holds(condition)),
         }
+    }
+
+    /// A license file at the repository root (a README in a sub-package of a monorepo
+    /// shares the root's license).
+    fn repository_has_license_file(&self) -> bool {
+        self.facts.git.repo_root.as_deref().is_some_and(|root| {
+            std::fs::read_dir(root)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .any(|entry| {
+                    let name = entry.file_name().to_string_lossy().to_ascii_uppercase();
+                    ["LICENSE", "LICENCE", "COPYING"]
+                        .iter()
+                        .any(|stem| name.starts_with(stem))
+                })
+        })
     }
 
     /// Values for `{{placeholders}}` in section templates.
@@ -186,7 +307,7 @@ impl<'a> LintContext<'a> {
 
     /// Blocks between the title (or the start) and the first heading after it.
     pub fn preamble_blocks(&self) -> impl Iterator<Item = &'a crate::document::Block> + '_ {
-        let start = self.title().map_or(0, |title| title.range.end);
+        let start = self.title_end().unwrap_or(0);
         let mut seen_heading = false;
         self.document.blocks.iter().filter(move |block| {
             if block.range.start < start || seen_heading {
@@ -237,21 +358,211 @@ impl<'a> LintContext<'a> {
     }
 }
 
-/// True when an HTML block with an `<h1>` starts before `offset`.
-pub fn html_h1_before(text: &str, document: &Document, offset: usize) -> bool {
-    document.html.iter().any(|html| {
-        html.is_block
-            && html.range.start < offset
-            && contains_ignoring_ascii_case(&text[html.range.clone()], "<h1")
-    })
+/// The README's title as a reader sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Title {
+    /// A Markdown heading (of any level) that opens the README.
+    Heading(usize),
+    /// An HTML block or image paragraph above the first section: an HTML heading, or a
+    /// logo with alt text.
+    Block(Range<usize>),
 }
 
-/// True when `haystack` contains `needle` with ASCII letters compared without case.
-fn contains_ignoring_ascii_case(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+/// Finds the title: the first heading of the README that does not name a section, when
+/// only front matter, badges, logos, HTML and rules come before it; else an HTML
+/// heading or a logo image (with alt text) above the first section or paragraph. A README
+/// whose first block is a section heading at level 1 (`# Installation`, in a README whose
+/// sections are all `#`) has that heading as its title.
+fn find_title(
+    source: &SourceText,
+    document: &Document,
+    catalog: &crate::sections::SectionCatalog,
+) -> Option<Title> {
+    let text = source.text();
+    let badges = crate::badges::CatalogView::built_in();
+    // Any image that is not a badge stands for the project (a logo, a banner), with or
+    // without alt text.
+    let is_logo = |_alt: &str, url: &str| badges.badge_image(url).is_none();
+    let mut logo: Option<Range<usize>> = None;
+    let mut html_heading: Option<Range<usize>> = None;
+    for block in &document.blocks {
+        let block_text = &text[block.range.clone()];
+        match block.kind {
+            BlockKind::FrontMatter | BlockKind::ThematicBreak => continue,
+            BlockKind::Html => {
+                let headings: Vec<_> = document
+                    .html_headings
+                    .iter()
+                    .filter(|heading| {
+                        block.range.start <= heading.range.start && heading.range.end <= block.range.end
+                    })
+                    .collect();
+                if let Some(first) = headings.first().filter(|heading| heading.level <= 3) {
+                    if catalog.classify(&first.text).is_some() {
+                        // An HTML section heading opens the body.
+                        return html_heading.or(logo).map(Title::Block);
+                    }
+                    html_heading.get_or_insert(block.range.clone());
+                    continue;
+                }
+                let lower = block_text.to_ascii_lowercase();
+                if lower.contains("<picture")
+                    || crate::html::images(text, block.range.clone())
+                        .iter()
+                        .any(|(alt, src)| is_logo(alt, src))
+                {
+                    logo.get_or_insert(block.range.clone());
+                }
+                continue;
+            }
+            // A paragraph that shows nothing (`&nbsp;`, `<br>`, `<a name="x"></a>`) spaces
+            // things out.
+            BlockKind::Paragraph if is_blank_paragraph(text, document, block.range.clone()) => continue,
+            // A one-line `<a href><img></a>` is a paragraph of inline HTML: a logo too.
+            BlockKind::Paragraph if is_inline_image(text, document, block.range.clone()) => {
+                let has_logo = crate::html::images(text, block.range.clone())
+                    .iter()
+                    .any(|(_, src)| badges.badge_image(src).is_none());
+                if has_logo {
+                    logo.get_or_insert(block.range.clone());
+                }
+                continue;
+            }
+            BlockKind::Paragraph | BlockKind::List | BlockKind::Table
+                if only_links(
+                    text,
+                    document,
+                    table_body(text, block.kind, block.range.clone()),
+                    false,
+                ) =>
+            {
+                let has_logo = document
+                    .links
+                    .iter()
+                    .filter(|link| {
+                        link.is_image
+                            && block.range.start <= link.range.start
+                            && link.range.end <= block.range.end
+                    })
+                    .any(|image| is_logo(&image.text, &image.url));
+                if has_logo {
+                    logo.get_or_insert(block.range.clone());
+                }
+                continue;
+            }
+            BlockKind::Heading(index) => {
+                let heading = &document.headings[index];
+                let names_section = catalog.classify(&heading.text).is_some();
+                if html_heading.is_some() && (heading.level > 1 || names_section) {
+                    return html_heading.map(Title::Block);
+                }
+                // Below a logo, a smaller heading is the tagline, not the title.
+                if let Some(logo) = logo.clone().filter(|_| heading.level > 1) {
+                    return Some(Title::Block(logo));
+                }
+                if !names_section {
+                    return Some(Title::Heading(index));
+                }
+                if let Some(logo) = logo {
+                    return Some(Title::Block(logo));
+                }
+                if heading.level == 1 {
+                    return Some(Title::Heading(index));
+                }
+                return None;
+            }
+            _ => return html_heading.or(logo).map(Title::Block),
+        }
+    }
+    html_heading.or(logo).map(Title::Block)
+}
+
+/// A table's rows below its header (a row of badges under "Linux | Coverage"); other
+/// blocks whole.
+fn table_body(text: &str, kind: BlockKind, range: Range<usize>) -> Range<usize> {
+    if kind != BlockKind::Table {
+        return range;
+    }
+    let block = &text[range.clone()];
+    let mut lines = block.split_inclusive('\n');
+    let header = lines.next().map_or(0, str::len) + lines.next().map_or(0, str::len);
+    (range.start + header).min(range.end)..range.end
+}
+
+/// The paragraph's text with its inline HTML tags taken out.
+fn without_inline_html(text: &str, document: &Document, range: Range<usize>) -> String {
+    let mut out = String::new();
+    let mut cursor = range.start;
+    for html in document
+        .html
+        .iter()
+        .filter(|html| !html.is_block && range.start <= html.range.start && html.range.end <= range.end)
+    {
+        if html.range.start >= cursor {
+            out.push_str(&text[cursor..html.range.start]);
+            out.push(' ');
+            cursor = html.range.end;
+        }
+    }
+    out.push_str(&text[cursor.min(range.end)..range.end]);
+    out
+}
+
+/// True when a paragraph shows nothing: non-breaking spaces, line breaks, empty anchors.
+fn is_blank_paragraph(text: &str, document: &Document, range: Range<usize>) -> bool {
+    without_inline_html(text, document, range)
+        .replace("&nbsp;", " ")
+        .trim()
+        .is_empty()
+}
+
+/// True when a paragraph is inline HTML holding an image (`<a href><img src></a>`) and
+/// nothing else to read.
+fn is_inline_image(text: &str, document: &Document, range: Range<usize>) -> bool {
+    !crate::html::images(text, range.clone()).is_empty()
+        && without_inline_html(text, document, range)
+            .replace("&nbsp;", " ")
+            .chars()
+            .all(|ch| ch.is_whitespace() || "|·•-–—".contains(ch))
+}
+
+/// True when the block at `range` (a paragraph or a list) holds nothing but links and
+/// images, with separators, list markers, emphasis marks and line-break tags around them:
+/// a language switcher, a row of badges, "* **[Docs](...)**".
+fn only_links(text: &str, document: &Document, range: Range<usize>, need_image: bool) -> bool {
+    let mut rest = String::new();
+    let mut cursor = range.start;
+    let first = document
+        .links
+        .partition_point(|link| link.range.start < range.start);
+    let mut saw_image = false;
+    let mut saw_link = false;
+    for link in document.links[first..]
+        .iter()
+        .take_while(|link| link.range.start < range.end)
+    {
+        if link.range.end > range.end {
+            continue;
+        }
+        saw_image |= link.is_image;
+        saw_link = true;
+        if link.range.start >= cursor {
+            rest.push_str(&text[cursor..link.range.start]);
+            cursor = link.range.end;
+        }
+    }
+    rest.push_str(&text[cursor.min(range.end)..range.end]);
+    let inline_html = document
+        .html
+        .iter()
+        .filter(|html| !html.is_block && range.start <= html.range.start && html.range.end <= range.end)
+        .map(|html| text[html.range.clone()].to_string());
+    for tag in inline_html {
+        rest = rest.replacen(&tag, " ", 1);
+    }
+    let separators =
+        |ch: char| ch.is_whitespace() || "|·•-–—*_+/:".contains(ch) || ch.is_ascii_digit() || ch == '.';
+    (saw_image || (!need_image && saw_link)) && rest.chars().all(separators)
 }
 
 /// Text to insert at `at` so that `block` (which ends with a line ending) stands as

@@ -14,7 +14,7 @@ static META: RuleMeta = RuleMeta {
     category: Category::Badges,
     default_severity: Severity::Error,
     enabled_by_default: true,
-    fixable: Fixable::Always,
+    fixable: Fixable::Suggests,
     summary: "A badge comes from a service or route that no longer works",
     doc: include_str!("../../rules/docs/dead-badge-service.md"),
 };

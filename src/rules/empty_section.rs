@@ -24,6 +24,9 @@ impl Rule for EmptySection {
 
     fn check(&self, context: &LintContext<'_>, _options: &Options, findings: &mut Vec<Finding>) {
         let text = context.text();
+        // Each empty heading with its level, in order: a run of empty siblings is a list of
+        // names (an API outline written as headings), reported as nothing.
+        let mut empty: Vec<(usize, u8)> = Vec::new();
         for (index, heading) in context.document.top_level_headings() {
             if Some(index) == context.title_index() {
                 continue;
@@ -47,22 +50,73 @@ impl Rule for EmptySection {
                 continue;
             }
             let range = context.section_range(index);
-            let has_content = context.document.blocks_in(range).any(|block| match block.kind {
-                BlockKind::Heading(_) => false,
-                BlockKind::Html => !is_only_comments(&text[block.range.clone()]),
-                _ => true,
+            let mut blocks = context.document.blocks_in(range.clone());
+            // Subsections make an outline (an API reference of headings, a FAQ): the
+            // section is their parent, not empty.
+            let has_subsections = context.document.headings.iter().any(|other| {
+                other.top_level && other.level > heading.level && range.contains(&other.range.start)
             });
-            if !has_content {
-                findings.push(
-                    Finding::new(
-                        heading.range.clone(),
-                        format!("section `{}` is empty", heading.text.trim()),
-                    )
-                    .help("write its content or remove the heading"),
-                );
+            let has_content = has_subsections
+                || blocks.any(|block| match block.kind {
+                    BlockKind::Heading(_) => false,
+                    BlockKind::Html => !is_only_comments(&text[block.range.clone()]),
+                    _ => true,
+                });
+            if !has_content && !heading_is_content(context, index) {
+                empty.push((index, heading.level));
             }
         }
+        let headings: Vec<usize> = context
+            .document
+            .top_level_headings()
+            .map(|(index, _)| index)
+            .collect();
+        let is_empty = |index: usize| empty.iter().any(|(other, _)| *other == index);
+        for &(index, level) in &empty {
+            let position = headings.iter().position(|&other| other == index).unwrap_or(0);
+            let sibling_empty = |neighbour: Option<&usize>| {
+                neighbour
+                    .is_some_and(|&other| context.document.headings[other].level == level && is_empty(other))
+            };
+            if sibling_empty(position.checked_sub(1).and_then(|before| headings.get(before)))
+                || sibling_empty(headings.get(position + 1))
+            {
+                continue;
+            }
+            let heading = &context.document.headings[index];
+            findings.push(
+                Finding::new(
+                    heading.range.clone(),
+                    format!("section `{}` is empty", heading.text.trim()),
+                )
+                .help("write its content or remove the heading"),
+            );
+        }
     }
+}
+
+/// A heading that says all there is to say: a license named in it (`## MIT Licensed`,
+/// `## License: MIT`), or a tagline right under the title (`### Simplest way to make
+/// http get requests`).
+fn heading_is_content(context: &LintContext<'_>, index: usize) -> bool {
+    let heading = &context.document.headings[index];
+    let words = heading.text.split_whitespace().count();
+    let catalog = &context.policy.catalog;
+    let names_license = catalog
+        .heading_sections(&heading.text)
+        .iter()
+        .any(|def| def.name == "license");
+    if names_license && catalog.classify(&heading.text).is_none() && words >= 2 {
+        return true;
+    }
+    let first_after_title = context
+        .document
+        .top_level_headings()
+        .find(|(other, candidate)| {
+            Some(*other) != context.title_index() && candidate.range.start >= context.title_end().unwrap_or(0)
+        })
+        .is_some_and(|(first, _)| first == index);
+    first_after_title && catalog.heading_sections(&heading.text).is_empty() && words >= 3
 }
 
 fn is_only_comments(html: &str) -> bool {

@@ -1,7 +1,7 @@
 //! RL203 insecure-badge-url: a badge image or link uses `http://` on a host
 //! that serves https.
 
-use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta};
+use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta, parse_options};
 use crate::badges::RouteState;
 use crate::badges::support::{Which, sites};
 use crate::badges::url::UrlParts;
@@ -17,18 +17,34 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     enabled_by_default: true,
     fixable: Fixable::Sometimes,
-    summary: "A badge image or link uses http:// on a host that serves https",
+    summary: "A badge image (or, with `links: true`, its link) uses http:// on a host that serves https",
     doc: include_str!("../../rules/docs/insecure-badge-url.md"),
 };
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+struct InsecureOptions {
+    /// Also report badge links over http://. Off by default: a browser follows the
+    /// host's redirect to https, and the page loads nothing over http.
+    links: bool,
+}
 
 impl Rule for InsecureBadgeUrl {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
-    fn check(&self, context: &LintContext<'_>, _options: &Options, findings: &mut Vec<Finding>) {
+    fn check_options(&self, options: &Options) -> Result<(), String> {
+        parse_options::<InsecureOptions>(options).map(|_| ())
+    }
+
+    fn check(&self, context: &LintContext<'_>, options: &Options, findings: &mut Vec<Finding>) {
+        let options: InsecureOptions = parse_options(options).unwrap_or_default();
         let catalog = context.policy.badges.catalog();
         for site in sites(context.badges()) {
+            if site.which == Which::Link && !options.links {
+                continue;
+            }
             let url = &site.url.url;
             let Some(parts) = UrlParts::parse(url) else {
                 continue;

@@ -14,7 +14,7 @@ static META: RuleMeta = RuleMeta {
     name: "legacy-badge-url",
     category: Category::Badges,
     default_severity: Severity::Warning,
-    enabled_by_default: true,
+    enabled_by_default: false,
     fixable: Fixable::Sometimes,
     summary: "A badge URL uses a renamed or retired route that has a current form",
     doc: include_str!("../../rules/docs/legacy-badge-url.md"),
@@ -43,17 +43,16 @@ impl Rule for LegacyBadgeUrl {
                 None => continue,
             };
             let service = matched.describe(url);
+            // Short: the why and the source of each route are in the rule's doc and the
+            // catalogue, not in every finding.
             let what = if dead {
-                format!(
-                    "{service} URLs no longer work since {}: {}",
-                    retirement.since, retirement.why
-                )
+                format!("{service} route dead since {}", retirement.since)
             } else {
-                format!("{service}: {} (since {})", retirement.why, retirement.since)
+                format!("{service} route retired in {}", retirement.since)
             };
             match rewritten {
                 Ok(new_url) => {
-                    let message = format!("{what}; the current URL is `{}`", shown(&new_url, &catalog, None));
+                    let message = format!("{what}; current URL: `{}`", shown(&new_url, &catalog, None));
                     // A fix would repeat the URL in its replacement: not when it holds a secret.
                     let fix = if has_secret(url, &catalog, Some(matched)) {
                         None
@@ -61,19 +60,18 @@ impl Rule for LegacyBadgeUrl {
                         site.url
                             .fix_to(&new_url, "use the current URL", Applicability::Safe)
                     };
-                    findings.push(
-                        Finding::new(site.range(), message)
-                            .help(format!("source: {}", retirement.source))
-                            .fix(fix),
-                    );
+                    findings.push(Finding::new(site.range(), message).fix(fix));
                 }
                 // A dead route that cannot be rewritten is dead-badge-service's.
                 Err(_) if dead => {}
                 Err(blocked) => {
-                    let message = format!("{what}; it cannot be rewritten: {blocked}");
+                    let preview = catalog
+                        .rewrite_preview(url, matched)
+                        .map(|preview| format!("; current form: `{}`", shown(&preview, &catalog, None)))
+                        .unwrap_or_default();
                     findings.push(
-                        Finding::new(site.range(), message)
-                            .help(format!("update the URL by hand; source: {}", retirement.source)),
+                        Finding::new(site.range(), format!("{what}{preview}"))
+                            .help(format!("update the URL by hand: {blocked}")),
                     );
                 }
             }

@@ -28,8 +28,10 @@ struct DescriptionOptions {
 }
 
 impl Default for DescriptionOptions {
+    /// No length limit unless a config (or the `strict` and `standard-readme` presets)
+    /// sets one: a long opening paragraph is a matter of style.
     fn default() -> Self {
-        Self { max_length: 300 }
+        Self { max_length: 0 }
     }
 }
 
@@ -44,6 +46,11 @@ impl Rule for MissingDescription {
 
     fn check(&self, context: &LintContext<'_>, options: &Options, findings: &mut Vec<Finding>) {
         let options: DescriptionOptions = parse_options(options).unwrap_or_default();
+        // Without a title there is nothing for a description to follow: missing-title
+        // reports the README.
+        if context.title_found().is_none() {
+            return;
+        }
         let text = context.text();
         let description = context.preamble_blocks().find_map(|block| {
             let prose = match block.kind {
@@ -53,12 +60,21 @@ impl Rule for MissingDescription {
                 BlockKind::BlockQuote if is_alert(&text[block.range.clone()]) => String::new(),
                 BlockKind::BlockQuote => paragraph_prose(context, block.range.clone()),
                 BlockKind::Html => html_prose(&text[block.range.clone()]),
+                // A list of what it does ("- Fast", "- Small") says what the project is.
+                BlockKind::List => paragraph_prose(context, block.range.clone()),
                 _ => String::new(),
             };
             (!prose.trim().is_empty()).then(|| (block.range.clone(), prose))
         });
+        if description.is_none() && described_elsewhere(context) {
+            return;
+        }
 
+        // A tagline written as a heading right under the title (`### A SOCKS proxy
+        // http.Agent implementation`) is the description when it names no section.
+        let tagline_heading = description.is_none() && first_heading_is_tagline(context);
         match description {
+            None if tagline_heading => {}
             Some((range, prose)) => {
                 // Counted as rendered: link targets and emphasis marks are not read.
                 let rendered = crate::document::markdown_plain_text(&prose);
@@ -84,6 +100,55 @@ impl Rule for MissingDescription {
             None => findings.push(missing(context)),
         }
     }
+}
+
+/// Other places a README says what the project is: prose in the HTML block that holds the
+/// title (`<h1>Name</h1><p>What it is</p>`), a title with its tagline (`Grunt: The
+/// JavaScript Task Runner`, `semver(1) -- The semantic versioner`) or a title that is
+/// itself a phrase, and a first section that is the overview (`## Overview`,
+/// `## Description`, `## Introduction`).
+fn described_elsewhere(context: &LintContext<'_>) -> bool {
+    let text = context.text();
+    if let Some(crate::rules::Title::Block(range)) = context.title_found()
+        && !html_prose(&text[range.clone()]).trim().is_empty()
+        && html_prose(&text[range.clone()]).split_whitespace().count() >= 3
+    {
+        return true;
+    }
+    if let Some(title) = context.title() {
+        let words = title.text.split_whitespace().count();
+        let tagline = [": ", " -- ", " - ", " — ", " – "]
+            .iter()
+            .filter_map(|separator| title.text.split_once(separator))
+            .any(|(_, rest)| rest.split_whitespace().count() >= 2);
+        if tagline || words >= 5 {
+            return true;
+        }
+    }
+    let after = context.title_end().unwrap_or(0);
+    let first_section = context
+        .document
+        .top_level_headings()
+        .find(|(index, heading)| heading.range.start >= after && Some(*index) != context.title_index());
+    first_section.is_some_and(|(index, _)| {
+        context
+            .section_def(index)
+            .is_some_and(|def| matches!(def.name.as_str(), "overview" | "background" | "features"))
+    })
+}
+
+/// True when the first heading after the title names no section and has words: the
+/// project's tagline, set as a heading.
+fn first_heading_is_tagline(context: &LintContext<'_>) -> bool {
+    let after = context.title_end().unwrap_or(0);
+    let first = context
+        .document
+        .top_level_headings()
+        .find(|(index, heading)| heading.range.start >= after && Some(*index) != context.title_index());
+    first.is_some_and(|(_, heading)| {
+        context.policy.catalog.heading_sections(&heading.text).is_empty()
+            && heading.text.split_whitespace().count() >= 3
+    })
 }
 
 fn missing(context: &LintContext<'_>) -> Finding {

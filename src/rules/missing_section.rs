@@ -3,6 +3,7 @@
 use super::context::{block_insertion, with_line_ending};
 use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
+use crate::document::BlockKind;
 use crate::fix::{Edit, Fix};
 use crate::sections::{SectionDef, section_skeleton};
 use crate::toc;
@@ -39,14 +40,15 @@ impl Rule for MissingSection {
                 continue;
             }
             let (at, anchor_range) = insertion_point(context, def);
-            let mut message = format!("required section `{}` is missing", def.heading);
-            if let Some(condition) = requirement.condition() {
-                message.push_str(&format!(" (required because {condition})"));
-            }
+            let message = format!("required section `{}` is missing", def.heading);
+            let because = requirement
+                .condition()
+                .map(|condition| format!("; required because {condition}"))
+                .unwrap_or_default();
             findings.push(
                 Finding::new(anchor_range, message)
                     .help(format!(
-                        "add a `{} {}` section{}",
+                        "add a `{} {}` section{}{because}",
                         "#".repeat(usize::from(context.body_level())),
                         def.heading,
                         aliases_hint(def)
@@ -74,7 +76,6 @@ fn aliases_hint(def: &SectionDef) -> String {
 /// (the title, else the first line): before the first present section that the order
 /// puts after it, else at the end of the README.
 fn insertion_point(context: &LintContext<'_>, def: &SectionDef) -> (usize, std::ops::Range<usize>) {
-    let text = context.text();
     let order = &context.policy.sections.order;
     let anchor = context
         .title()
@@ -83,8 +84,9 @@ fn insertion_point(context: &LintContext<'_>, def: &SectionDef) -> (usize, std::
             let start = context.source.bom_len();
             start..context.source.line_content(1).end.max(start)
         });
+    let end = end_of_body(context, def);
     let Some(position) = order.iter().position(|name| *name == def.name) else {
-        return (text.len(), anchor);
+        return (end, anchor);
     };
     let next_present = context.main_sections().find(|(_, _, found)| {
         order
@@ -94,8 +96,55 @@ fn insertion_point(context: &LintContext<'_>, def: &SectionDef) -> (usize, std::
     });
     match next_present {
         Some((_, heading, _)) => (heading.range.start, anchor),
-        None => (text.len(), anchor),
+        None => (end, anchor),
     }
+}
+
+/// Where a section added at the end goes: before the lines that close a README (link
+/// reference definitions, comments) and, for a section other than the license, before a
+/// closing license statement without a heading ("MIT © Jane Doe").
+fn end_of_body(context: &LintContext<'_>, def: &SectionDef) -> usize {
+    let text = context.text();
+    let source = context.source;
+    let mut line = source.line_count();
+    let mut end = text.len();
+    while line >= 1 {
+        let content = &text[source.line_content(line)];
+        let trimmed = content.trim();
+        let reference = trimmed.starts_with('[') && trimmed.contains("]:") && !trimmed.starts_with("[^");
+        let comment = trimmed.starts_with("<!--") && trimmed.ends_with("-->");
+        if trimmed.is_empty() || reference || comment {
+            if !trimmed.is_empty() {
+                end = source.line_start(line);
+            }
+            line -= 1;
+            continue;
+        }
+        break;
+    }
+    // Blank lines before the tail stay with the body.
+    let tail_start = end;
+    if def.name != "license"
+        && let Some(last) = context
+            .document
+            .blocks
+            .iter()
+            .rev()
+            .find(|block| block.range.start < tail_start)
+        && matches!(
+            last.kind,
+            BlockKind::Paragraph | BlockKind::BlockQuote | BlockKind::Html
+        )
+        && super::evidence::is_license_statement(&text[last.range.clone()])
+        && !context
+            .document
+            .blocks
+            .iter()
+            .any(|block| matches!(block.kind, BlockKind::Heading(_)) && block.range.start > last.range.start)
+    {
+        return last.range.start;
+    }
+    tail_start
 }
 
 /// The fix that inserts the section's skeleton, or `None` when the text there would

@@ -16,6 +16,7 @@ mod dead_badge_service;
 mod duplicate_badge;
 mod duplicate_section;
 mod empty_section;
+mod evidence;
 mod forbidden_section;
 mod future_date;
 mod insecure_badge_url;
@@ -25,6 +26,7 @@ mod missing_description;
 mod missing_section;
 mod missing_title;
 mod missing_workflow;
+mod multiple_titles;
 mod outdated_copyright;
 mod required_badges;
 mod section_name;
@@ -33,9 +35,10 @@ mod stale_date;
 mod static_badge_mismatch;
 mod title_mismatch;
 mod toc_out_of_date;
+mod unfinished_section;
 pub mod unused_suppression;
 
-pub use context::LintContext;
+pub use context::{LintContext, Title};
 
 use crate::diagnostic::{Finding, Severity};
 use serde::Serialize;
@@ -69,8 +72,22 @@ impl Category {
 #[serde(rename_all = "lowercase")]
 pub enum Fixable {
     Never,
+    /// Only suggestions: fixes shown, never applied, not even with `--unsafe-fixes`.
+    Suggests,
     Sometimes,
     Always,
+}
+
+impl Fixable {
+    /// How `readme-lint rules` and the README's rules table say it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fixable::Never => "no",
+            Fixable::Suggests => "suggests",
+            Fixable::Sometimes => "sometimes",
+            Fixable::Always => "yes",
+        }
+    }
 }
 
 /// What a rule is: the facts `readme-lint rules` lists.
@@ -122,6 +139,8 @@ pub static RULES: &[&dyn Rule] = &[
     &duplicate_section::DuplicateSection,
     &forbidden_section::ForbiddenSection,
     &toc_out_of_date::TocOutOfDate,
+    &multiple_titles::MultipleTitles,
+    &unfinished_section::UnfinishedSection,
     &dead_badge_service::DeadBadgeService,
     &legacy_badge_url::LegacyBadgeUrl,
     &insecure_badge_url::InsecureBadgeUrl,
@@ -171,6 +190,7 @@ pub fn markdown_table() -> String {
         let meta = rule.meta();
         let fix = match meta.fixable {
             Fixable::Never => "no",
+            Fixable::Suggests => "suggests",
             Fixable::Sometimes => "sometimes",
             Fixable::Always => "yes",
         };

@@ -12,7 +12,7 @@ static META: RuleMeta = RuleMeta {
     name: "outdated-copyright",
     category: Category::Dates,
     default_severity: Severity::Warning,
-    enabled_by_default: true,
+    enabled_by_default: false,
     fixable: Fixable::Sometimes,
     summary: "A copyright year or range ends before the current year",
     doc: include_str!("../../rules/docs/outdated-copyright.md"),

@@ -12,7 +12,7 @@ static META: RuleMeta = RuleMeta {
     name: "section-name",
     category: Category::Sections,
     default_severity: Severity::Warning,
-    enabled_by_default: true,
+    enabled_by_default: false,
     fixable: Fixable::Sometimes,
     summary: "A section the policy names uses an alias instead of the canonical heading",
     doc: include_str!("../../rules/docs/section-name.md"),

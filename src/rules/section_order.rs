@@ -12,7 +12,7 @@ static META: RuleMeta = RuleMeta {
     name: "section-order",
     category: Category::Sections,
     default_severity: Severity::Warning,
-    enabled_by_default: true,
+    enabled_by_default: false,
     fixable: Fixable::Sometimes,
     summary: "Sections are not in the order the policy gives",
     doc: include_str!("../../rules/docs/section-order.md"),
@@ -46,7 +46,24 @@ impl Rule for SectionOrder {
             return; // with a section twice the order is ambiguous; duplicate-section reports it
         }
 
-        let mut fix = Some(move_sections_fix(context, &ranked));
+        // Text that points back or ahead ("dual licensed as above") would point at the wrong
+        // place once moved: then no move is offered.
+        let refers_elsewhere = ranked.iter().any(|(index, _, _)| {
+            let body = context.text()[context.section_range(*index)].to_lowercase();
+            [
+                "as above",
+                "see above",
+                "mentioned above",
+                "described above",
+                "above,",
+                "as below",
+                "see below",
+                "shown below",
+            ]
+            .iter()
+            .any(|phrase| body.contains(phrase))
+        });
+        let mut fix = (!refers_elsewhere).then(|| move_sections_fix(context, &ranked));
         for (position, (index, rank, shown)) in ranked.iter().enumerate() {
             let Some((_, _, later_shown)) = ranked[..position]
                 .iter()

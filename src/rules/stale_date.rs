@@ -1,6 +1,6 @@
 //! RL304 stale-date: a "last updated" or "as of" date older than the policy allows.
 
-use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta};
+use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta, parse_options};
 use crate::dates::DateContext;
 use crate::dates::style::{latest, possible_values};
 use crate::diagnostic::{Finding, Severity};
@@ -12,23 +12,43 @@ static META: RuleMeta = RuleMeta {
     name: "stale-date",
     category: Category::Dates,
     default_severity: Severity::Warning,
-    enabled_by_default: true,
+    enabled_by_default: false,
     fixable: Fixable::Never,
-    summary: "A \"last updated\" or \"as of\" date is older than dates.max-age",
+    summary: "An \"as of\" claim about the present is dated older than dates.max-age",
     doc: include_str!("../../rules/docs/stale-date.md"),
 };
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+struct StaleOptions {
+    /// Also report old "Last updated: DATE" stamps. Off by default: a stamp says when the
+    /// text was written, which stays true however old it is (generated READMEs carry the
+    /// date of their release).
+    stamps: bool,
+}
 
 impl Rule for StaleDate {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
-    fn check(&self, context: &LintContext<'_>, _options: &Options, findings: &mut Vec<Finding>) {
+    fn check_options(&self, options: &Options) -> Result<(), String> {
+        parse_options::<StaleOptions>(options).map(|_| ())
+    }
+
+    fn check(&self, context: &LintContext<'_>, options: &Options, findings: &mut Vec<Finding>) {
+        let options: StaleOptions = parse_options(options).unwrap_or_default();
         let policy = &context.policy.dates;
         let today = context.today();
+        let text = context.text();
         for found in context.dates() {
             if found.context != DateContext::LastUpdated || found.invalid.is_some() {
                 continue;
+            }
+            match freshness(text, found.range.clone()) {
+                Freshness::Claim => {}
+                Freshness::Stamp if options.stamps => {}
+                Freshness::Stamp | Freshness::History => continue,
             }
             // A partial date is stale only once its last possible day is too old, and an
             // ambiguous one only when every reading is.
@@ -53,5 +73,141 @@ impl Rule for StaleDate {
                 .help("check the text is still true and update the date, or remove the note: git records when the file changed"),
             );
         }
+    }
+}
+
+/// What a dated freshness note says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Freshness {
+    /// "As of January 2022, version 7 is the fastest": a claim about the present that
+    /// goes stale.
+    Claim,
+    /// "Last updated: 2023-11-07": when the text was written.
+    Stamp,
+    /// "As of spring 2017 a few terminals began supporting ...": history, told in the past.
+    History,
+}
+
+/// Reads the sentence around the date at `range` (a sentence may wrap over lines; a blank
+/// line, a list item or a heading ends it).
+fn freshness(text: &str, range: std::ops::Range<usize>) -> Freshness {
+    let boundary_before = |at: usize| -> usize {
+        let head = &text[..at];
+        [
+            head.rfind(". "),
+            head.rfind("! "),
+            head.rfind("? "),
+            head.rfind("\n\n"),
+            head.rfind("\n- "),
+            head.rfind("\n* "),
+            head.rfind("\n#"),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(0, |index| index + 1)
+    };
+    let sentence_start = boundary_before(range.start);
+    let mut window_start = sentence_start.max(range.start.saturating_sub(80));
+    while !text.is_char_boundary(window_start) {
+        window_start += 1;
+    }
+    let before = text[window_start..range.start].to_lowercase();
+    let tail = &text[range.end..];
+    let sentence_end = [
+        tail.find(". "),
+        tail.find(".\n"),
+        tail.find("! "),
+        tail.find("? "),
+        tail.find("\n\n"),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .map_or(text.len(), |at| range.end + at);
+    let sentence = text[sentence_start..sentence_end]
+        .replace('\n', " ")
+        .to_lowercase();
+    let stamp_words = [
+        "updated",
+        "modified",
+        "revised",
+        "edited",
+        "generated",
+        "published",
+    ];
+    if stamp_words.iter().any(|word| before.contains(word)) {
+        return Freshness::Stamp;
+    }
+    let past = [
+        "was",
+        "were",
+        "began",
+        "had",
+        "became",
+        "started",
+        "introduced",
+        "used to",
+        "did",
+        "went",
+        "added",
+        "released",
+        "announced",
+    ];
+    let has_past = sentence
+        .split(|ch: char| !ch.is_alphanumeric() && ch != ' ')
+        .flat_map(|part| part.split(' '))
+        .any(|word| past.contains(&word))
+        || sentence.contains("used to");
+    if has_past {
+        Freshness::History
+    } else {
+        Freshness::Claim
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Freshness, freshness};
+
+    fn read(text: &str, date: &str) -> Freshness {
+        let start = text.find(date).unwrap();
+        freshness(text, start..start + date.len())
+    }
+
+    #[test]
+    fn claims_stamps_and_history() {
+        assert_eq!(
+            read(
+                "Used by ~50,000 packages as of January 1, 2020.",
+                "January 1, 2020"
+            ),
+            Freshness::Claim
+        );
+        assert_eq!(
+            read("As of January 2022, version 7 is the fastest.", "January 2022"),
+            Freshness::Claim
+        );
+        assert_eq!(
+            read(
+                "* Last updated: Tue, 07 Nov 2023 15:11:36 GMT",
+                "Tue, 07 Nov 2023"
+            ),
+            Freshness::Stamp
+        );
+        assert_eq!(
+            read(
+                "As of spring 2017 a few terminals began supporting it.",
+                "spring 2017"
+            ),
+            Freshness::History
+        );
+        assert_eq!(
+            read(
+                "As of\nspring 2017 a few terminals\nbegan supporting it.",
+                "spring 2017"
+            ),
+            Freshness::History
+        );
     }
 }

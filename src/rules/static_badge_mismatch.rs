@@ -32,8 +32,38 @@ impl Rule for StaticBadgeMismatch {
             return;
         };
         let catalog = context.policy.badges.catalog();
+        // Several license badges may state an expression between them (`license-MIT` and
+        // `license-Apache` for "MIT OR Apache-2.0"): then none of them contradicts it.
+        let license_badges: Vec<String> = sites(context.badges())
+            .into_iter()
+            .filter_map(|site| {
+                let matched = site.matched?;
+                let parsed = static_badge::parse(&site.url.url, matched)?;
+                let label = parsed.label.as_ref()?;
+                matches!(catalog.static_field(&label.text), Some((StaticField::License, _)))
+                    .then(|| parsed.message.text.trim().to_string())
+            })
+            .collect();
+        let licenses_together = license_badges.len() > 1
+            && manifest.license.as_deref().is_some_and(|expected| {
+                let mut stated: Vec<String> =
+                    license_badges.iter().flat_map(|text| license_ids(text)).collect();
+                stated.sort();
+                stated.dedup();
+                stated == license_ids(expected)
+            });
+        let image_urls: Vec<&str> = context
+            .badges()
+            .iter()
+            .map(|badge| badge.image.url.as_str())
+            .collect();
         for site in sites(context.badges()) {
             let Some(matched) = site.matched else { continue };
+            // A badge in a table describes one of its rows (a workspace's crates), not
+            // necessarily this package.
+            if in_table(context, site.range().start) {
+                continue;
+            }
             let url = &site.url.url;
             let Some(parsed) = static_badge::parse(url, matched) else {
                 continue;
@@ -48,6 +78,9 @@ impl Rule for StaticBadgeMismatch {
                 None if is_v_version(message_text) => (StaticField::Version, false),
                 None => continue,
             };
+            if field == StaticField::License && licenses_together {
+                continue;
+            }
             let Some((expected, verdict)) = compare(field, message_text, manifest) else {
                 continue;
             };
@@ -80,6 +113,10 @@ impl Rule for StaticBadgeMismatch {
                 } else {
                     Applicability::Unsafe
                 };
+                // Never make a second copy of a badge the README already shows.
+                if image_urls.iter().any(|other| *other == new_url) {
+                    return None;
+                }
                 let edit = site.url.edit_to(&new_url)?;
                 Some(Fix::new(
                     format!("make the badge say `{new_message}`"),
@@ -111,7 +148,7 @@ fn compare(field: StaticField, message: &str, manifest: &Manifest) -> Option<(St
         }
         StaticField::License => {
             let expected = manifest.license.as_deref()?;
-            (license_ids(message) != license_ids(expected))
+            (!same_licenses(&license_ids(message), &license_ids(expected)))
                 .then(|| (expected.to_string(), Some(expected.to_string())))
         }
         StaticField::RustVersion => {
@@ -283,6 +320,24 @@ fn license_ids(text: &str) -> Vec<String> {
     ids.sort();
     ids.dedup();
     ids
+}
+
+fn in_table(context: &LintContext<'_>, offset: usize) -> bool {
+    context
+        .document
+        .blocks
+        .iter()
+        .any(|block| block.kind == crate::document::BlockKind::Table && block.range.contains(&offset))
+}
+
+/// True when a badge's license ids name the manifest's, a family name standing for its
+/// members (a badge's `BSD` for `BSD-3-Clause`, `GPL` for `GPL-3.0-only`).
+fn same_licenses(stated: &[String], expected: &[String]) -> bool {
+    stated.len() == expected.len()
+        && stated.iter().zip(expected).all(|(badge, manifest)| {
+            badge == manifest
+                || (manifest.starts_with(badge.as_str()) && badge.chars().all(char::is_alphabetic))
+        })
 }
 
 /// A badge that reads the value from the package registry.

@@ -11,8 +11,8 @@ static META: RuleMeta = RuleMeta {
     name: "title-mismatch",
     category: Category::Sections,
     default_severity: Severity::Warning,
-    enabled_by_default: true,
-    fixable: Fixable::Always,
+    enabled_by_default: false,
+    fixable: Fixable::Suggests,
     summary: "The title does not name the package from the manifest",
     doc: include_str!("../../rules/docs/title-mismatch.md"),
 };
@@ -24,6 +24,11 @@ impl Rule for TitleMismatch {
 
     fn check(&self, context: &LintContext<'_>, _options: &Options, findings: &mut Vec<Finding>) {
         let Some(title) = context.title() else { return };
+        // A vendored upstream README, or one of examples or tests, names something else;
+        // and a README that opens with a section (`# Installation`) has no name to compare.
+        if !context.is_project_readme() || context.policy.catalog.classify(&title.text).is_some() {
+            return;
+        }
         let Some(manifest) = context.facts.manifest.as_ref() else {
             return;
         };

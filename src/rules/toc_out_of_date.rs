@@ -25,15 +25,16 @@ static META: RuleMeta = RuleMeta {
 struct TocOptions {
     /// Shallowest heading level listed.
     min_level: u8,
-    /// Deepest heading level listed.
-    max_level: u8,
+    /// Deepest heading level listed; unset, the deepest level the list already links
+    /// (a table of contents cut off at `###` on purpose stays so), or 6 for an empty list.
+    max_level: Option<u8>,
 }
 
 impl Default for TocOptions {
     fn default() -> Self {
         Self {
             min_level: 1,
-            max_level: 6,
+            max_level: None,
         }
     }
 }
@@ -45,9 +46,10 @@ impl Rule for TocOutOfDate {
 
     fn check_options(&self, options: &Options) -> Result<(), String> {
         let options: TocOptions = parse_options(options)?;
+        let max_level = options.max_level.unwrap_or(6);
         if !(1..=6).contains(&options.min_level)
-            || !(1..=6).contains(&options.max_level)
-            || options.min_level > options.max_level
+            || !(1..=6).contains(&max_level)
+            || options.min_level > max_level
         {
             return Err("min-level and max-level must be 1 to 6, min-level <= max-level".into());
         }
@@ -61,14 +63,18 @@ impl Rule for TocOutOfDate {
         };
         let text = context.text();
         let line_ending = context.line_ending();
+        let current = toc::existing_entries(context.source, &region);
+        let max_level = options
+            .max_level
+            .or_else(|| deepest_listed_level(context, &current.entries))
+            .unwrap_or(6);
         let expected = toc::expected_entries(
             context.source,
             context.document,
             &region,
             options.min_level,
-            options.max_level,
+            max_level,
         );
-        let current = toc::existing_entries(context.source, &region);
         let anchors: HashSet<&str> = context.document.anchors().iter().map(String::as_str).collect();
         let Some(message) = difference(&current.entries, &expected, &anchors) else {
             return;
@@ -124,6 +130,20 @@ impl Rule for TocOutOfDate {
             vec![edit],
         ))));
     }
+}
+
+/// The deepest heading level among the headings the list links to.
+fn deepest_listed_level(context: &LintContext<'_>, entries: &[TocEntry]) -> Option<u8> {
+    let anchors = context.document.anchors();
+    let listed: HashSet<&str> = entries.iter().map(|entry| entry.anchor.as_str()).collect();
+    context
+        .document
+        .headings
+        .iter()
+        .zip(anchors)
+        .filter(|(_, anchor)| listed.contains(anchor.as_str()))
+        .map(|(heading, _)| heading.level)
+        .max()
 }
 
 /// What is wrong with the list, or `None` when it lists every expected heading, in order,

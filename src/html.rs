@@ -1,5 +1,5 @@
-//! A small, tolerant HTML tag scanner: enough to find `<a href>` and `<img src>`
-//! in README HTML (comments, multi-line tags, single, double or no quotes,
+//! A small, tolerant HTML tag scanner: enough to find `<a href>`, `<img src>` and
+//! headings in README HTML (comments, multi-line tags, single, double or no quotes,
 //! self-closing tags), with the byte range of each attribute value so a fix can
 //! rewrite only the value.
 
@@ -30,6 +30,111 @@ impl Tag {
             .find(|attribute| attribute.name == name)
             .and_then(|attribute| attribute.value.clone())
     }
+}
+
+/// An HTML heading (`<h2>License</h2>`, `<h1 align="center">Name</h1>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlHeading {
+    pub level: u8,
+    /// From the opening tag's `<` to the closing tag's `>`.
+    pub range: Range<usize>,
+    /// The visible text between the tags (other tags dropped, entities read).
+    pub text: String,
+}
+
+/// The headings `<h1>` to `<h6>` in `text[range]`, each with its visible text.
+pub fn headings(text: &str, range: Range<usize>) -> Vec<HtmlHeading> {
+    let tags = scan(text, range);
+    let mut found = Vec::new();
+    let mut index = 0;
+    while index < tags.len() {
+        let tag = &tags[index];
+        let level = heading_level(&tag.name);
+        if tag.closing || level.is_none() {
+            index += 1;
+            continue;
+        }
+        let close = tags[index + 1..]
+            .iter()
+            .position(|later| later.closing && later.name == tag.name)
+            .map(|offset| index + 1 + offset);
+        let Some(close) = close else {
+            index += 1;
+            continue;
+        };
+        found.push(HtmlHeading {
+            level: level.unwrap_or(1),
+            range: tag.range.start..tags[close].range.end,
+            text: visible_text(text, tag.range.end..tags[close].range.start),
+        });
+        index = close + 1;
+    }
+    found
+}
+
+fn heading_level(name: &str) -> Option<u8> {
+    match name {
+        "h1" => Some(1),
+        "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
+    }
+}
+
+/// The text of `text[range]` as a browser shows it: tags and comments dropped, the
+/// common entities read, runs of whitespace made one space.
+pub fn visible_text(text: &str, range: Range<usize>) -> String {
+    let mut out = String::new();
+    let mut cursor = range.start;
+    for tag in scan(text, range.clone()) {
+        out.push_str(&text[cursor..tag.range.start]);
+        out.push(' ');
+        cursor = tag.range.end;
+    }
+    if cursor < range.end {
+        out.push_str(&text[cursor..range.end]);
+    }
+    let out = strip_comments(&out);
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn strip_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("<!--") {
+        out.push_str(&rest[..open]);
+        rest = rest[open + 4..]
+            .find("-->")
+            .map_or("", |close| &rest[open + 4 + close + 3..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `alt` text of each `<img>` in `text[range]` with the image's `src`.
+pub fn images(text: &str, range: Range<usize>) -> Vec<(String, String)> {
+    scan(text, range)
+        .into_iter()
+        .filter(|tag| !tag.closing && tag.name == "img")
+        .map(|tag| {
+            let value = |name: &str| {
+                tag.attribute(name)
+                    .map(|value| text[value].to_string())
+                    .unwrap_or_default()
+            };
+            (value("alt"), value("src"))
+        })
+        .collect()
 }
 
 /// The tags in `text[range]`, in order; comments, doctypes and processing
@@ -151,6 +256,24 @@ pub fn scan(text: &str, range: Range<usize>) -> Vec<Tag> {
         }
     }
     tags
+}
+
+#[cfg(test)]
+mod heading_tests {
+    use super::*;
+
+    #[test]
+    fn headings_and_their_text() {
+        let text = "<p align=center><img alt=\"Logo\" src=x.png></p>\n<h2 align=\"center\">Install <b>now</b> &amp; go</h2>";
+        let found = headings(text, 0..text.len());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].level, 2);
+        assert_eq!(found[0].text, "Install now & go");
+        assert_eq!(
+            images(text, 0..text.len()),
+            vec![("Logo".to_string(), "x.png".to_string())]
+        );
+    }
 }
 
 #[cfg(test)]
