@@ -93,6 +93,18 @@ pub struct Document {
     anchors: std::cell::OnceCell<Vec<String>>,
 }
 
+/// True when the HTML at `range` is only anchors for links to land on: `<a name="x"></a>`,
+/// `<a id="x"/>`, with nothing to see.
+fn is_anchor_only(text: &str, range: Range<usize>) -> bool {
+    let tags = crate::html::scan(text, range.clone());
+    !tags.is_empty()
+        && tags.iter().all(|tag| {
+            tag.name == "a"
+                && (tag.closing || tag.attribute("name").is_some() || tag.attribute("id").is_some())
+        })
+        && crate::html::visible_text(text, range).is_empty()
+}
+
 /// A section: a heading and everything up to the next top-level heading of the same or a
 /// higher level.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,21 +179,50 @@ impl Document {
     }
 
     /// Sections of every heading, in document order.
-    pub fn sections(&self, text_len: usize) -> Vec<Section> {
+    pub fn sections(&self, text: &str) -> Vec<Section> {
         let mut sections = Vec::with_capacity(self.headings.len());
         for (index, heading) in self.headings.iter().enumerate() {
             // A heading inside a list, quote or footnote does not end a section: cutting
             // there would split that block.
             let end = self.headings[index + 1..]
                 .iter()
-                .find(|later| later.top_level && later.level <= heading.level)
-                .map_or(text_len, |later| later.range.start);
+                .enumerate()
+                .find(|(_, later)| later.top_level && later.level <= heading.level)
+                .map_or(text.len(), |(offset, _)| {
+                    self.heading_start(text, index + 1 + offset)
+                });
+            let start = if heading.top_level {
+                self.heading_start(text, index)
+            } else {
+                heading.range.start
+            };
             sections.push(Section {
                 heading: index,
-                range: heading.range.start..end,
+                range: start..end.max(start),
             });
         }
         sections
+    }
+
+    /// Where heading `index` begins as a block to move or insert before: at the heading,
+    /// or above the HTML anchors written for it on the lines before (`<a name="usage"></a>`),
+    /// which belong to it.
+    pub fn heading_start(&self, text: &str, index: usize) -> usize {
+        let heading = &self.headings[index];
+        let position = self
+            .blocks
+            .partition_point(|block| block.range.start < heading.range.start);
+        let mut start = heading.range.start;
+        for block in self.blocks[..position].iter().rev() {
+            // At most one blank line between the anchor and the heading.
+            let between = &text[block.range.end.min(start)..start];
+            let close = between.trim().is_empty() && between.matches('\n').count() <= 2;
+            if block.kind != BlockKind::Html || !close || !is_anchor_only(text, block.range.clone()) {
+                break;
+            }
+            start = block.range.start;
+        }
+        start
     }
 
     /// Sorted byte ranges that are not prose: front matter, code, images, link
@@ -601,7 +642,7 @@ pub(crate) mod tests {
     #[test]
     fn sections_nest_by_level() {
         let (source, document) = parse("# T\n\n## A\n\n### A1\n\n## B\n");
-        let sections = document.sections(source.text().len());
+        let sections = document.sections(source.text());
         assert_eq!(sections[1].range, 5..19);
         assert_eq!(&source.text()[sections[1].range.clone()], "## A\n\n### A1\n\n");
     }
@@ -611,7 +652,7 @@ pub(crate) mod tests {
         // Found while triaging a `lint_fix` fuzz crash: a section ended at a heading inside a
         // block quote, so section-order's fix moved the section without the rest of the quote.
         let (source, document) = parse("# T\n\n## A\n\n> # Note\n> quoted\n\n## B\n");
-        let sections = document.sections(source.text().len());
+        let sections = document.sections(source.text());
         assert_eq!(
             &source.text()[sections[1].range.clone()],
             "## A\n\n> # Note\n> quoted\n\n"

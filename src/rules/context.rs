@@ -45,7 +45,7 @@ impl<'a> LintContext<'a> {
         facts: &'a ProjectFacts,
         policy: &'a Policy,
     ) -> Self {
-        let sections = document.sections(source.text().len());
+        let sections = document.sections(source.text());
         let title_found = find_title(source, document, &policy.catalog);
         let title = match &title_found {
             Some(Title::Heading(index)) => Some(*index),
@@ -305,16 +305,28 @@ impl<'a> LintContext<'a> {
         self.facts.template_values()
     }
 
-    /// Blocks between the title (or the start) and the first heading after it.
+    /// Blocks between the title (or the start) and the first heading after it. A heading
+    /// made only of links (`#### [Changelog] | [Source]`, a navigation bar) or one that
+    /// repeats the title (`## \`litemap\`` under `# litemap`) does not end them.
     pub fn preamble_blocks(&self) -> impl Iterator<Item = &'a crate::document::Block> + '_ {
         let start = self.title_end().unwrap_or(0);
+        let title_text = self
+            .title()
+            .map(|title| crate::sections::normalize_heading(&title.text))
+            .unwrap_or_default();
         let mut seen_heading = false;
         self.document.blocks.iter().filter(move |block| {
             if block.range.start < start || seen_heading {
                 return false;
             }
-            if matches!(block.kind, BlockKind::Heading(_)) {
-                seen_heading = true;
+            if let BlockKind::Heading(index) = block.kind {
+                let heading = &self.document.headings[index];
+                let repeats_title =
+                    !title_text.is_empty() && crate::sections::normalize_heading(&heading.text) == title_text;
+                let navigation = only_links(self.text(), self.document, heading.range.clone(), false);
+                if !repeats_title && !navigation {
+                    seen_heading = true;
+                }
                 return false;
             }
             true
@@ -444,7 +456,11 @@ fn find_title(
                             && block.range.start <= link.range.start
                             && link.range.end <= block.range.end
                     })
-                    .any(|image| is_logo(&image.text, &image.url));
+                    .any(|image| is_logo(&image.text, &image.url))
+                    // `[<img src="logo.svg">](https://...)`: HTML inside a Markdown link.
+                    || crate::html::images(text, block.range.clone())
+                        .iter()
+                        .any(|(alt, src)| is_logo(alt, src));
                 if has_logo {
                     logo.get_or_insert(block.range.clone());
                 }
@@ -562,7 +578,14 @@ fn only_links(text: &str, document: &Document, range: Range<usize>, need_image: 
     }
     let separators =
         |ch: char| ch.is_whitespace() || "|·•-–—*_+/:".contains(ch) || ch.is_ascii_digit() || ch == '.';
-    (saw_image || (!need_image && saw_link)) && rest.chars().all(separators)
+    let words = rest.split(separators).filter(|word| !word.is_empty()).count();
+    // A language switcher names the current language without a link ("English | [中文](...)").
+    let links = document.links[first..]
+        .iter()
+        .take_while(|link| link.range.start < range.end)
+        .count();
+    let few_words = words == 0 || (!need_image && links >= 2 && words <= 3);
+    (saw_image || (!need_image && saw_link)) && few_words
 }
 
 /// Text to insert at `at` so that `block` (which ends with a line ending) stands as

@@ -146,7 +146,7 @@ fn first_heading_is_tagline(context: &LintContext<'_>) -> bool {
         .top_level_headings()
         .find(|(index, heading)| heading.range.start >= after && Some(*index) != context.title_index());
     first.is_some_and(|(_, heading)| {
-        context.policy.catalog.heading_sections(&heading.text).is_empty()
+        context.policy.catalog.classify_loose(&heading.text).is_none()
             && heading.text.split_whitespace().count() >= 3
     })
 }

@@ -38,6 +38,8 @@ impl Rule for MissingTitle {
                 .filter(|(_, heading)| {
                     heading.level == 1 && context.policy.catalog.classify(&heading.text).is_none()
                 })
+                // "What are type witnesses?": a question heads a section, not a project.
+                .filter(|(_, heading)| !is_question(&heading.text))
                 .filter(|(_, heading)| {
                     context
                         .document
@@ -116,4 +118,13 @@ fn no_title(context: &LintContext<'_>) -> Finding {
     Finding::new(range, "the README has no title")
         .help("start the README with `# Project name` (or a logo image with the name as its alt text)")
         .fix(fix)
+}
+
+/// A heading phrased as a question ("What are type witnesses", "Why?").
+fn is_question(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    lower.ends_with('?')
+        || ["what ", "why ", "how ", "when ", "where ", "who "]
+            .iter()
+            .any(|word| lower.starts_with(word))
 }

@@ -13,7 +13,7 @@ static META: RuleMeta = RuleMeta {
     category: Category::Dates,
     default_severity: Severity::Warning,
     enabled_by_default: false,
-    fixable: Fixable::Sometimes,
+    fixable: Fixable::Suggests,
     summary: "A copyright year or range ends before the current year",
     doc: include_str!("../../rules/docs/outdated-copyright.md"),
 };
@@ -37,6 +37,7 @@ impl Rule for OutdatedCopyright {
             .dates()
             .iter()
             .filter(|found| found.context == DateContext::Copyright && found.invalid.is_none())
+            .filter(|found| is_own_notice(context, found.range.start))
             .collect();
         let end_year = |found: &FoundDate| found.range_end.and_then(|end| end.year()).or(found.value.year());
         // One current notice (or an open range, `2012-present`) means the project keeps
@@ -72,6 +73,52 @@ impl Rule for OutdatedCopyright {
     }
 }
 
+/// True when the copyright notice at `offset` is the project's own: in its License
+/// section, or at the very end of the README, and not quoted or credited to someone
+/// else's work ("portions copyright", "based on", "copied from", a fork's original).
+fn is_own_notice(context: &LintContext<'_>, offset: usize) -> bool {
+    let document = context.document;
+    let Some(block) = document.blocks.iter().find(|block| block.range.contains(&offset)) else {
+        return false;
+    };
+    if block.kind == crate::document::BlockKind::BlockQuote {
+        return false;
+    }
+    let text = context.text();
+    let line = context.source.line_of(offset);
+    let line_text = text[context.source.line_content(line)].to_lowercase();
+    const CREDITS: [&str; 8] = [
+        "portions",
+        "based on",
+        "derived from",
+        "copied from",
+        "original",
+        "forked from",
+        "upstream",
+        "adapted from",
+    ];
+    if CREDITS.iter().any(|word| line_text.contains(word)) {
+        return false;
+    }
+    let section = document
+        .top_level_headings()
+        .filter(|(_, heading)| heading.range.start < offset)
+        .last();
+    let in_license = section.is_some_and(|(index, _)| {
+        context
+            .policy
+            .catalog
+            .heading_sections(&document.headings[index].text)
+            .iter()
+            .any(|def| def.name == "license")
+    });
+    let last_block = document
+        .blocks
+        .last()
+        .is_some_and(|last| last.range == block.range);
+    in_license || last_block
+}
+
 /// The edit for `style`: extend the range to this year, or replace the (last) year.
 fn update(
     found: &FoundDate,
@@ -96,7 +143,13 @@ fn update(
             format!("change {end} to {this_year}"),
         ),
     };
-    Some(Fix::unsafe_(title, vec![edit]))
+    // A suggestion only: whether the work changed this year, and whose copyright that is,
+    // are the author's to say; readme-lint would be writing a legal statement.
+    Some(Fix::new(
+        title,
+        crate::fix::Applicability::DisplayOnly,
+        vec![edit],
+    ))
 }
 
 /// How the file writes year ranges (`-`, `–`, ` - `), so an extended range matches it.
