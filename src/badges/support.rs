@@ -69,6 +69,17 @@ pub fn sites<'b, 'a>(badges: &'b [Badge<'a>]) -> Vec<Site<'b, 'a>> {
 
 /// The facts a rewrite of `badge`'s URLs may use.
 pub fn rewrite_facts<'c>(context: &'c LintContext<'_>, badge: &Badge<'_>) -> RewriteFacts<'c> {
+    RewriteFacts {
+        workflows: &context.facts.git.workflows,
+        origin: context.facts.git.origin.as_ref(),
+        travis_evidence: badge_shows_travis_com(badge) || context.facts.git.has_travis_yml,
+    }
+}
+
+/// True when the badge itself points at travis-ci.com (its link, or a shields
+/// `/travis/com/` image): the project is known to have moved there. A `.travis.yml`
+/// alone shows the project used Travis once, not that it still does.
+pub fn badge_shows_travis_com(badge: &Badge<'_>) -> bool {
     let on_travis_com = |matched: Option<&Matched<'_>>, url: &str| {
         matched.is_some_and(|m| {
             m.service.def.id == "travis-ci"
@@ -79,12 +90,7 @@ pub fn rewrite_facts<'c>(context: &'c LintContext<'_>, badge: &Badge<'_>) -> Rew
         .link
         .as_ref()
         .is_some_and(|link| on_travis_com(badge.link_match.as_ref(), &link.url));
-    let image_on_com = on_travis_com(badge.image_match.as_ref(), &badge.image.url);
-    RewriteFacts {
-        workflows: &context.facts.git.workflows,
-        origin: context.facts.git.origin.as_ref(),
-        travis_evidence: link_on_com || image_on_com || context.facts.git.has_travis_yml,
-    }
+    link_on_com || on_travis_com(badge.image_match.as_ref(), &badge.image.url)
 }
 
 /// The repositories the README may name as its own: the origin remote, and the

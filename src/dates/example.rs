@@ -22,7 +22,10 @@ pub fn example(text: &str, range: Range<usize>) -> Option<Example> {
     let sentence = sentence_around(text, &range).to_lowercase();
     // The words just before the date on its line (abbreviations such as "e.g." would end
     // a sentence found by its full stops).
-    let line_start = text[..range.start].rfind('\n').map_or(0, |at| at + 1);
+    let near = reach(text, &range);
+    let line_start = text[near.start..range.start]
+        .rfind('\n')
+        .map_or(near.start, |at| near.start + at + 1);
     let mut window_start = range.start.saturating_sub(60).max(line_start);
     while !text.is_char_boundary(window_start) {
         window_start += 1;
@@ -74,10 +77,13 @@ fn quoted(text: &str, range: &Range<usize>) -> bool {
 /// The line holds a date format mask: letters of d, m and y (any case, `yyyy`, `mm`, `D`)
 /// in two or more groups joined by `/`, `.` or `-` (`m/d/yy`, `YYYY-MM-DD`, `dd.mm.yyyy`).
 fn beside_mask(text: &str, range: &Range<usize>) -> bool {
-    let line_start = text[..range.start].rfind('\n').map_or(0, |at| at + 1);
-    let line_end = text[range.end..]
+    let near = reach(text, range);
+    let line_start = text[near.start..range.start]
+        .rfind('\n')
+        .map_or(near.start, |at| near.start + at + 1);
+    let line_end = text[range.end..near.end]
         .find('\n')
-        .map_or(text.len(), |at| range.end + at);
+        .map_or(near.end, |at| range.end + at);
     let line = &text[line_start..line_end];
     line.split(|ch: char| ch.is_whitespace() || matches!(ch, '|' | '`' | '(' | ')' | ',' | '"' | '\''))
         .any(is_mask)
@@ -98,17 +104,32 @@ fn is_mask(token: &str) -> bool {
             .any(|group| group.to_ascii_lowercase().starts_with('y'))
 }
 
-fn sentence_start(text: &str, at: usize) -> usize {
-    text[..at]
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(0, |index| index + 1)
+/// How far either side of a date its context is read: a sentence or a table row, not a
+/// whole file written on one line (each date reading its whole line made the pass
+/// quadratic in the length of that line).
+const REACH: usize = 400;
+
+/// The text within [`REACH`] bytes of `range`, cut at character boundaries.
+fn reach(text: &str, range: &Range<usize>) -> Range<usize> {
+    let mut start = range.start.saturating_sub(REACH);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (range.end + REACH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    start..end
 }
 
 fn sentence_around<'t>(text: &'t str, range: &Range<usize>) -> &'t str {
-    let start = sentence_start(text, range.start);
-    let end = text[range.end..]
+    let near = reach(text, range);
+    let start = text[near.start..range.start]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(near.start, |index| near.start + index + 1);
+    let end = text[range.end..near.end]
         .find(['!', '?', '\n'])
-        .map_or(text.len(), |at| range.end + at);
+        .map_or(near.end, |at| range.end + at);
     &text[start..end]
 }
 

@@ -33,6 +33,10 @@ pub struct Manifest {
     pub has_binary: bool,
     /// The package can be installed from its registry.
     pub publishable: bool,
+    /// The file was read and parsed, so a fact missing from it is missing from the
+    /// project (a template `package.json` with `<%= name %>` in it says nothing).
+    #[serde(skip)]
+    pub parsed: bool,
 }
 
 /// Manifest file names, in the order they are preferred when a folder has several.
@@ -57,6 +61,10 @@ pub(super) fn read_manifest(dir: &Path, repo_root: Option<&Path>) -> Option<Mani
     // leaves the repository.
     let root = repo_root.map_or_else(|| crate::files::trust_root(&path), Path::to_path_buf);
     let text = crate::files::read_optional(&path, &root, crate::files::MANIFEST_LIMIT).unwrap_or_default();
+    let parsed = match kind {
+        ManifestKind::Cargo | ManifestKind::Python => toml::from_str::<Table>(&text).is_ok(),
+        ManifestKind::Npm => serde_json::from_str::<Json>(&text).is_ok(),
+    };
     let manifest = match kind {
         ManifestKind::Cargo => read_cargo(dir, &parse_toml(&text), repo_root),
         ManifestKind::Npm => read_npm(&serde_json::from_str(&text).unwrap_or(Json::Null)),
@@ -65,6 +73,7 @@ pub(super) fn read_manifest(dir: &Path, repo_root: Option<&Path>) -> Option<Mani
     Some(validated(Manifest {
         kind,
         path,
+        parsed,
         ..manifest
     }))
 }

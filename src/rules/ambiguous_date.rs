@@ -32,6 +32,9 @@ impl Rule for AmbiguousDate {
             .dates()
             .iter()
             .filter(|found| found.alternatives.is_empty() && found.invalid.is_none())
+            // Only a day past 12 rules out the other order: `05/05/2024` reads the same
+            // both ways and says nothing about the file's habit.
+            .filter(|found| found.value.day().is_some_and(|day| day > 12))
             .filter_map(|found| numeric_order(&found.format))
             .fold((0, 0), |(day, month), is_day_first| {
                 if is_day_first {

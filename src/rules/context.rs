@@ -23,6 +23,8 @@ pub struct LintContext<'a> {
     title: Option<usize>,
     /// The title in any form (a heading, an HTML heading or a logo).
     title_found: Option<Title>,
+    /// The first prose block above the title (a notice), or of a README without one.
+    above_title: Option<Range<usize>>,
     body_level: u8,
     /// The sections the README has, by name (see [`LintContext::has_section`]).
     present: std::cell::OnceCell<std::collections::HashSet<&'a str>>,
@@ -46,7 +48,10 @@ impl<'a> LintContext<'a> {
         policy: &'a Policy,
     ) -> Self {
         let sections = document.sections(source.text());
-        let title_found = find_title(source, document, &policy.catalog);
+        let TitleSearch {
+            title: title_found,
+            above: above_title,
+        } = find_title(source, document, &policy.catalog);
         let title = match &title_found {
             Some(Title::Heading(index)) => Some(*index),
             _ => None,
@@ -69,9 +74,20 @@ impl<'a> LintContext<'a> {
                 }
             })
             .unzip();
+        // The body is what follows the title: a heading above it (a notice's label, a logo
+        // made big) says nothing about the sections' level.
+        let body_start = match &title_found {
+            Some(Title::Heading(index)) => document.headings[*index].range.end,
+            Some(Title::Block(range)) => range.end,
+            None => 0,
+        };
         let body_level = document
             .top_level_headings()
-            .filter(|(index, _)| Some(*index) != title)
+            .filter(|(index, heading)| {
+                Some(*index) != title
+                    && heading.range.start >= body_start
+                    && !is_picture_heading(source.text(), document, heading)
+            })
             .map(|(_, heading)| heading.level)
             .min()
             .unwrap_or(2);
@@ -85,6 +101,7 @@ impl<'a> LintContext<'a> {
             loosely_classified,
             title,
             title_found,
+            above_title,
             body_level,
             present: std::cell::OnceCell::new(),
             badges: std::cell::OnceCell::new(),
@@ -239,6 +256,12 @@ impl<'a> LintContext<'a> {
         self.title_found.as_ref()
     }
 
+    /// The first block of prose above the title (a notice over `# Name`); without a title,
+    /// the README's first block of prose, if any.
+    pub fn above_title(&self) -> Option<Range<usize>> {
+        self.above_title.clone()
+    }
+
     /// Where the title ends: the title heading or block, else nothing.
     pub fn title_end(&self) -> Option<usize> {
         match &self.title_found {
@@ -273,10 +296,12 @@ impl<'a> LintContext<'a> {
             Condition::MinLines(lines) => self.source.line_count() > *lines,
             // Only a project readme-lint can see (a manifest, a git checkout) can be known
             // to state its license nowhere else; a README on its own says nothing of that.
+            // A manifest that cannot be parsed (a template with `<%= name %>` in it) tells
+            // nothing either.
             Condition::Unlicensed => {
                 (manifest.is_some() || self.facts.git.repo_root.is_some())
                     && self.facts.license_file.is_none()
-                    && manifest.is_none_or(|m| m.license.is_none())
+                    && manifest.is_none_or(|m| m.parsed && m.license.is_none())
                     && !self.repository_has_license_file()
             }
             Condition::All(conditions) => conditions.iter().all(|condition| self.condition_holds(condition)),
@@ -306,8 +331,9 @@ impl<'a> LintContext<'a> {
     }
 
     /// Blocks between the title (or the start) and the first heading after it. A heading
-    /// made only of links (`#### [Changelog] | [Source]`, a navigation bar) or one that
-    /// repeats the title (`## \`litemap\`` under `# litemap`) does not end them.
+    /// made only of links (`#### [Changelog] | [Source]`, a navigation bar), one that
+    /// repeats the title (`## \`litemap\`` under `# litemap`) or a notice's label
+    /// (`## NOTE`) does not end them.
     pub fn preamble_blocks(&self) -> impl Iterator<Item = &'a crate::document::Block> + '_ {
         let start = self.title_end().unwrap_or(0);
         let title_text = self
@@ -315,18 +341,40 @@ impl<'a> LintContext<'a> {
             .map(|title| crate::sections::normalize_heading(&title.text))
             .unwrap_or_default();
         let mut seen_heading = false;
+        // Under a notice's heading, its first block and any quotes up to a thematic break
+        // are the notice, not the opening prose.
+        let mut notice_blocks: Option<usize> = None;
         self.document.blocks.iter().filter(move |block| {
             if block.range.start < start || seen_heading {
                 return false;
             }
+            if let Some(count) = notice_blocks.as_mut()
+                && !matches!(block.kind, BlockKind::Heading(_))
+            {
+                let in_notice = *count == 0 || block.kind == BlockKind::BlockQuote;
+                *count += 1;
+                if block.kind == BlockKind::ThematicBreak || !in_notice {
+                    notice_blocks = None;
+                }
+                if in_notice || block.kind == BlockKind::ThematicBreak {
+                    return false;
+                }
+            }
             if let BlockKind::Heading(index) = block.kind {
                 let heading = &self.document.headings[index];
-                let repeats_title =
-                    !title_text.is_empty() && crate::sections::normalize_heading(&heading.text) == title_text;
+                let heading_text = crate::sections::normalize_heading(&heading.text);
+                // `## \`litemap\`` under `# litemap [![crates.io](...)]`: the title's name
+                // again, without its badges.
+                let repeats_title = !title_text.is_empty()
+                    && !heading_text.is_empty()
+                    && (heading_text == title_text || title_text.starts_with(&format!("{heading_text} ")));
                 let navigation = only_links(self.text(), self.document, heading.range.clone(), false);
-                if !repeats_title && !navigation {
+                // "## NOTE" over a notice labels it, and does not start the body.
+                let notice = super::prose::is_notice_label(&heading.text);
+                if !repeats_title && !navigation && !notice {
                     seen_heading = true;
                 }
+                notice_blocks = notice.then_some(0);
                 return false;
             }
             true
@@ -380,16 +428,130 @@ pub enum Title {
     Block(Range<usize>),
 }
 
-/// Finds the title: the first heading of the README that does not name a section, when
-/// only front matter, badges, logos, HTML and rules come before it; else an HTML
-/// heading or a logo image (with alt text) above the first section or paragraph. A README
-/// whose first block is a section heading at level 1 (`# Installation`, in a README whose
-/// sections are all `#`) has that heading as its title.
+/// What the title search found: the title, and the first block of what stands above it
+/// (a notice, an announcement), or the first block that ended the search without a title.
+#[derive(Debug, Clone, Default)]
+struct TitleSearch {
+    title: Option<Title>,
+    /// The first prose block before the title; without a title, the first prose block of
+    /// the README.
+    above: Option<Range<usize>>,
+}
+
+/// How far the search looks past prose for a title: a notice of up to this many blocks
+/// (paragraphs, a code block, a quote) may stand above it.
+const NOTICE_BLOCKS: usize = 3;
+
+/// Finds the title as a reader does: the first heading of the README that does not name
+/// a section, when only front matter, badges, logos, HTML and rules come before it; else
+/// an HTML heading or a logo image (with alt text) above the first section or paragraph.
+/// A README whose first block is a section heading at level 1 (`# Installation`, in a
+/// README whose sections are all `#`) has that heading as its title.
+///
+/// Prose before any of these may be a notice above the title ("this fork is
+/// unmaintained", an announcement): past up to [`NOTICE_BLOCKS`] prose blocks a plain
+/// level-1 heading, an HTML heading, or a logo set off by a thematic break is still the
+/// title. Failing all that, a lone name in a styled line (`<sup>name</sup>`, `> name`)
+/// among those first blocks is the title.
 fn find_title(
     source: &SourceText,
     document: &Document,
     catalog: &crate::sections::SectionCatalog,
-) -> Option<Title> {
+) -> TitleSearch {
+    let mut from = 0;
+    let mut prose: Vec<usize> = Vec::new();
+    let mut title = None;
+    while prose.len() <= NOTICE_BLOCKS {
+        match walk_to_title(source, document, catalog, from, !prose.is_empty()) {
+            Walk::Title(found) => {
+                title = Some(found);
+                break;
+            }
+            Walk::Prose(index) => {
+                prose.push(index);
+                from = index + 1;
+            }
+            Walk::Section | Walk::End => break,
+        }
+    }
+    let range = |index: &usize| document.blocks[*index].range.clone();
+    // `### Made by @author` over `# Name`: a smaller heading first, and the README's one
+    // level-1 heading further down, which names the project, not a section. A reader
+    // takes the big heading for the title and what is above it for a notice.
+    if let Some(Title::Heading(first)) = title
+        && document.headings[first].level > 1
+        && let Some(name) = lone_name_heading(document, catalog)
+        && name > first
+        // Above the body: no section has begun before it.
+        && document.headings[..name]
+            .iter()
+            .all(|heading| catalog.classify(&heading.text).is_none())
+    {
+        let title_start = document.headings[name].range.start;
+        let above = document
+            .blocks
+            .iter()
+            .find(|block| !matches!(block.kind, BlockKind::FrontMatter) && block.range.start < title_start)
+            .map(|block| block.range.clone());
+        return TitleSearch {
+            title: Some(Title::Heading(name)),
+            above,
+        };
+    }
+    if title.is_none() {
+        let last_block = document.blocks.len().saturating_sub(1);
+        if let Some(position) = prose
+            .iter()
+            .position(|index| *index < last_block && is_styled_name(source.text(), document, range(index)))
+        {
+            return TitleSearch {
+                title: Some(Title::Block(range(&prose[position]))),
+                above: prose[..position].first().map(range),
+            };
+        }
+    }
+    TitleSearch {
+        title,
+        above: prose.first().map(range),
+    }
+}
+
+/// The README's only top-level level-1 heading, when it names no section and asks no
+/// question and nothing but level-2 and deeper headings follow it.
+fn lone_name_heading(document: &Document, catalog: &crate::sections::SectionCatalog) -> Option<usize> {
+    let mut level_one = document
+        .headings
+        .iter()
+        .enumerate()
+        .filter(|(_, heading)| heading.top_level && heading.level == 1);
+    let (index, heading) = level_one.next()?;
+    if level_one.next().is_some() || catalog.classify(&heading.text).is_some() || is_question(&heading.text) {
+        return None;
+    }
+    Some(index)
+}
+
+/// Where one pass of the title search stopped.
+enum Walk {
+    Title(Title),
+    /// At this block of prose (a paragraph, a list, code), with no title before it.
+    Prose(usize),
+    /// At a heading that names a section: the body starts without a title.
+    Section,
+    End,
+}
+
+/// Walks the blocks from `from` until the title or the first block that rules one out.
+/// `past_notice`: the walk starts after prose, where only a plain level-1 heading, an
+/// HTML heading or a logo set off by a thematic break counts (an image after a paragraph
+/// is more often a screenshot than a banner).
+fn walk_to_title(
+    source: &SourceText,
+    document: &Document,
+    catalog: &crate::sections::SectionCatalog,
+    from: usize,
+    past_notice: bool,
+) -> Walk {
     let text = source.text();
     let badges = crate::badges::CatalogView::built_in();
     // Any image that is not a badge stands for the project (a logo, a banner), with or
@@ -397,10 +559,19 @@ fn find_title(
     let is_logo = |_alt: &str, url: &str| badges.badge_image(url).is_none();
     let mut logo: Option<Range<usize>> = None;
     let mut html_heading: Option<Range<usize>> = None;
-    for block in &document.blocks {
+    let mut ruled_off = false;
+    let found = |html_heading: Option<Range<usize>>, logo: Option<Range<usize>>| {
+        html_heading.or(logo).map(Title::Block)
+    };
+    for (index, block) in document.blocks.iter().enumerate().skip(from) {
+        let logo_allowed = !past_notice || ruled_off;
         let block_text = &text[block.range.clone()];
         match block.kind {
-            BlockKind::FrontMatter | BlockKind::ThematicBreak => continue,
+            BlockKind::FrontMatter => continue,
+            BlockKind::ThematicBreak => {
+                ruled_off = true;
+                continue;
+            }
             BlockKind::Html => {
                 let headings: Vec<_> = document
                     .html_headings
@@ -412,16 +583,17 @@ fn find_title(
                 if let Some(first) = headings.first().filter(|heading| heading.level <= 3) {
                     if catalog.classify(&first.text).is_some() {
                         // An HTML section heading opens the body.
-                        return html_heading.or(logo).map(Title::Block);
+                        return found(html_heading, logo).map_or(Walk::Section, Walk::Title);
                     }
                     html_heading.get_or_insert(block.range.clone());
                     continue;
                 }
                 let lower = block_text.to_ascii_lowercase();
-                if lower.contains("<picture")
-                    || crate::html::images(text, block.range.clone())
-                        .iter()
-                        .any(|(alt, src)| is_logo(alt, src))
+                if logo_allowed
+                    && (lower.contains("<picture")
+                        || crate::html::images(text, block.range.clone())
+                            .iter()
+                            .any(|(alt, src)| is_logo(alt, src)))
                 {
                     logo.get_or_insert(block.range.clone());
                 }
@@ -435,7 +607,7 @@ fn find_title(
                 let has_logo = crate::html::images(text, block.range.clone())
                     .iter()
                     .any(|(_, src)| badges.badge_image(src).is_none());
-                if has_logo {
+                if has_logo && logo_allowed {
                     logo.get_or_insert(block.range.clone());
                 }
                 continue;
@@ -461,36 +633,153 @@ fn find_title(
                     || crate::html::images(text, block.range.clone())
                         .iter()
                         .any(|(alt, src)| is_logo(alt, src));
-                if has_logo {
+                if has_logo && logo_allowed {
                     logo.get_or_insert(block.range.clone());
                 }
                 continue;
             }
-            BlockKind::Heading(index) => {
-                let heading = &document.headings[index];
+            BlockKind::Heading(heading_index) => {
+                let heading = &document.headings[heading_index];
+                // `# ![logo](logo.png)`: a logo made big, above the name's own heading.
+                if is_picture_heading(text, document, heading) {
+                    if logo_allowed {
+                        logo.get_or_insert(block.range.clone());
+                    }
+                    continue;
+                }
                 let names_section = catalog.classify(&heading.text).is_some();
+                if past_notice {
+                    // "What are type witnesses?": a question heads a section, not a project.
+                    // A level-1 heading followed by more level-1 headings is a section of a
+                    // README whose sections are all `#`.
+                    let next_level = document.headings[heading_index + 1..]
+                        .iter()
+                        .find(|next| next.top_level)
+                        .map(|next| next.level);
+                    if heading.level == 1
+                        && !names_section
+                        && !is_question(&heading.text)
+                        && next_level.is_none_or(|level| level > 1)
+                    {
+                        return Walk::Title(Title::Heading(heading_index));
+                    }
+                    return found(html_heading, logo).map_or(Walk::Section, Walk::Title);
+                }
                 if html_heading.is_some() && (heading.level > 1 || names_section) {
-                    return html_heading.map(Title::Block);
+                    return found(html_heading, None).map_or(Walk::Section, Walk::Title);
                 }
                 // Below a logo, a smaller heading is the tagline, not the title.
                 if let Some(logo) = logo.clone().filter(|_| heading.level > 1) {
-                    return Some(Title::Block(logo));
+                    return Walk::Title(Title::Block(logo));
                 }
                 if !names_section {
-                    return Some(Title::Heading(index));
+                    return Walk::Title(Title::Heading(heading_index));
                 }
                 if let Some(logo) = logo {
-                    return Some(Title::Block(logo));
+                    return Walk::Title(Title::Block(logo));
                 }
                 if heading.level == 1 {
-                    return Some(Title::Heading(index));
+                    return Walk::Title(Title::Heading(heading_index));
                 }
-                return None;
+                return Walk::Section;
             }
-            _ => return html_heading.or(logo).map(Title::Block),
+            // A banner drawn in text (figlet letters in a code block) is a logo.
+            BlockKind::Code if is_text_art(block_text) => {
+                if logo_allowed {
+                    logo.get_or_insert(block.range.clone());
+                }
+                continue;
+            }
+            _ => return found(html_heading, logo).map_or(Walk::Prose(index), Walk::Title),
         }
     }
-    html_heading.or(logo).map(Title::Block)
+    found(html_heading, logo).map_or(Walk::End, Walk::Title)
+}
+
+/// True when a heading shows only images (`# ![logo](logo.png)`, `# <img src=...>`):
+/// a picture made big, not a heading a reader reads.
+pub fn is_picture_heading(text: &str, document: &Document, heading: &Heading) -> bool {
+    let content = heading.text_range.clone();
+    let inside = |range: &Range<usize>| content.start <= range.start && range.end <= content.end;
+    let has_image = document
+        .links
+        .iter()
+        .any(|link| link.is_image && inside(&link.range))
+        || !crate::html::images(text, content.clone()).is_empty();
+    if !has_image {
+        return false;
+    }
+    // What is left once the links, images and inline tags are taken out: no words.
+    let mut taken: Vec<Range<usize>> = document
+        .links
+        .iter()
+        .map(|link| link.range.clone())
+        .chain(
+            document
+                .html
+                .iter()
+                .filter(|html| !html.is_block)
+                .map(|html| html.range.clone()),
+        )
+        .filter(inside)
+        .collect();
+    taken.sort_by_key(|range| range.start);
+    let mut cursor = content.start;
+    let mut rest = String::new();
+    for range in taken {
+        if range.start >= cursor {
+            rest.push_str(&text[cursor..range.start]);
+            cursor = range.end;
+        }
+    }
+    rest.push_str(&text[cursor.min(content.end)..content.end]);
+    !rest.chars().any(char::is_alphanumeric)
+}
+
+/// True when a code block is a picture drawn with characters: three or more lines, made
+/// mostly of slashes, underscores and other marks rather than letters and digits.
+fn is_text_art(block: &str) -> bool {
+    let marks = block.chars().filter(|ch| !ch.is_whitespace()).count();
+    let letters = block.chars().filter(|ch| ch.is_alphanumeric()).count();
+    block.lines().count() >= 3 && marks >= 40 && letters * 10 < marks * 3
+}
+
+/// A heading phrased as a question ("What are type witnesses", "Why?").
+fn is_question(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    lower.ends_with('?')
+        || ["what ", "why ", "how ", "when ", "where ", "who "]
+            .iter()
+            .any(|word| lower.starts_with(word))
+}
+
+/// True when a paragraph or quote is a lone name in some styling (`<sup>yoctocolors
+/// 🌈</sup>`, `> moize`, `**Name**`): one line of one to three words with no sentence
+/// punctuation, that is not a notice's label. A plain line is a tagline or a remark.
+fn is_styled_name(text: &str, document: &Document, range: Range<usize>) -> bool {
+    let raw = text[range.clone()].trim_start();
+    let styled = raw.starts_with(['>', '<', '*', '_', '`']);
+    if !styled {
+        return false;
+    }
+    let shown = without_inline_html(text, document, range);
+    let shown = shown.trim();
+    let shown = shown.strip_prefix('>').unwrap_or(shown);
+    if shown.contains('\n') {
+        return false;
+    }
+    let shown: String = shown
+        .chars()
+        .filter(|ch| !matches!(ch, '*' | '_' | '`' | '~'))
+        .collect();
+    let shown = shown.trim();
+    let words: Vec<&str> = shown.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && shown.chars().any(char::is_alphanumeric)
+        && !shown.ends_with(['.', ':', '!', '?', ','])
+        && !shown.starts_with(['[', '!', '<', '#'])
+        && !super::prose::NOTICE_LABELS.contains(&shown.to_lowercase().as_str())
 }
 
 /// A table's rows below its header (a row of badges under "Linux | Coverage"); other

@@ -2,7 +2,7 @@
 
 use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta};
 use crate::badges::RouteState;
-use crate::badges::support::{removal_range, rewrite_facts};
+use crate::badges::support::{badge_shows_travis_com, has_secret, removal_range, rewrite_facts, shown};
 use crate::diagnostic::{Finding, Severity};
 use crate::fix::{Applicability, Edit, Fix};
 
@@ -14,7 +14,7 @@ static META: RuleMeta = RuleMeta {
     category: Category::Badges,
     default_severity: Severity::Error,
     enabled_by_default: true,
-    fixable: Fixable::Suggests,
+    fixable: Fixable::Sometimes,
     summary: "A badge comes from a service or route that no longer works",
     doc: include_str!("../../rules/docs/dead-badge-service.md"),
 };
@@ -33,20 +33,55 @@ impl Rule for DeadBadgeService {
             let RouteState::Dead(retirement) = &matched.route.state else {
                 continue;
             };
-            // A dead route with a rewrite that applies is legacy-badge-url's to fix.
-            let blocked = match matched.route.rewrite {
-                Some(_) => match catalog.rewrite(&badge.image.url, matched, &rewrite_facts(context, badge)) {
-                    Ok(_) => continue,
-                    Err(blocked) => Some(blocked),
-                },
-                None => None,
-            };
             let message = format!(
                 "{} badges no longer work since {}: {}",
                 matched.describe(&badge.image.url),
                 retirement.since,
                 retirement.why
             );
+            let facts = rewrite_facts(context, badge);
+            let blocked = match matched.route.rewrite {
+                Some(_) => match catalog.rewrite(&badge.image.url, matched, &facts) {
+                    // The project shows where the service went (`.travis.yml` and a
+                    // travis-ci.com link for travis-ci.org): the rewrite is the fix.
+                    Ok(new_url) => {
+                        let secret = has_secret(&badge.image.url, &catalog, Some(matched));
+                        let mut edits: Vec<Edit> = (!secret)
+                            .then(|| badge.image.edit_to(&new_url))
+                            .flatten()
+                            .into_iter()
+                            .collect();
+                        // The badge's link to the dead service moves with it.
+                        if let (Some(link), Some(link_match)) = (&badge.link, &badge.link_match)
+                            && matches!(link_match.route.state, RouteState::Dead(_))
+                            && let Ok(new_link) = catalog.rewrite(&link.url, link_match, &facts)
+                            && !has_secret(&link.url, &catalog, Some(link_match))
+                            && let Some(edit) = link.edit_to(&new_link)
+                        {
+                            edits.push(edit);
+                        }
+                        // A move to travis-ci.com that only a `.travis.yml` suggests may
+                        // never have happened (a project that left Travis keeps the file).
+                        let to_travis_com =
+                            new_url.contains("travis-ci.com") || new_url.contains("/travis/com/");
+                        let applicability = if to_travis_com && !badge_shows_travis_com(badge) {
+                            Applicability::Unsafe
+                        } else {
+                            Applicability::Safe
+                        };
+                        let fix = (!edits.is_empty())
+                            .then(|| Fix::new("use the current URL", applicability, edits));
+                        findings.push(
+                            Finding::new(badge.range.clone(), message)
+                                .help(format!("current URL: `{}`", shown(&new_url, &catalog, None)))
+                                .fix(fix),
+                        );
+                        continue;
+                    }
+                    Err(blocked) => Some(blocked),
+                },
+                None => None,
+            };
             let mut help = retirement
                 .instead
                 .clone()

@@ -97,9 +97,16 @@ impl Rule for EmptySection {
 
 /// A heading that says all there is to say: a license named in it (`## MIT Licensed`,
 /// `## License: MIT`), or a tagline right under the title (`### Simplest way to make
-/// http get requests`).
+/// http get requests`), or a label with its value (`## Stability status: Locked`).
 fn heading_is_content(context: &LintContext<'_>, index: usize) -> bool {
     let heading = &context.document.headings[index];
+    if heading
+        .text
+        .split_once(": ")
+        .is_some_and(|(label, value)| !label.trim().is_empty() && value.chars().any(char::is_alphanumeric))
+    {
+        return true;
+    }
     let words = heading.text.split_whitespace().count();
     let catalog = &context.policy.catalog;
     let names_license = catalog

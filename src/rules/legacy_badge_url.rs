@@ -30,10 +30,11 @@ impl Rule for LegacyBadgeUrl {
         let badges = context.badges();
         for site in sites(badges) {
             let Some(matched) = site.matched else { continue };
-            let (retirement, dead) = match &matched.route.state {
+            let retirement = match &matched.route.state {
                 RouteState::Current => continue,
-                RouteState::Legacy(retirement) => (retirement, false),
-                RouteState::Dead(retirement) if matched.route.rewrite.is_some() => (retirement, true),
+                RouteState::Legacy(retirement) => retirement,
+                // A dead route is dead-badge-service's, rewritten or not: a broken image is
+                // reported by the default policy, a working old route only on request.
                 RouteState::Dead(_) => continue,
             };
             let url = &site.url.url;
@@ -45,11 +46,7 @@ impl Rule for LegacyBadgeUrl {
             let service = matched.describe(url);
             // Short: the why and the source of each route are in the rule's doc and the
             // catalogue, not in every finding.
-            let what = if dead {
-                format!("{service} route dead since {}", retirement.since)
-            } else {
-                format!("{service} route retired in {}", retirement.since)
-            };
+            let what = format!("{service} route retired in {}", retirement.since);
             match rewritten {
                 Ok(new_url) => {
                     let message = format!("{what}; current URL: `{}`", shown(&new_url, &catalog, None));
@@ -62,8 +59,6 @@ impl Rule for LegacyBadgeUrl {
                     };
                     findings.push(Finding::new(site.range(), message).fix(fix));
                 }
-                // A dead route that cannot be rewritten is dead-badge-service's.
-                Err(_) if dead => {}
                 Err(blocked) => {
                     let preview = catalog
                         .rewrite_preview(url, matched)

@@ -1,7 +1,7 @@
 //! RL103 missing-description: a short paragraph should follow the title and badges.
 
 use super::context::{block_insertion, with_line_ending};
-use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta, parse_options};
+use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta, parse_options, prose};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::BlockKind;
 use crate::fix::{Edit, Fix};
@@ -49,6 +49,16 @@ impl Rule for MissingDescription {
         // Without a title there is nothing for a description to follow: missing-title
         // reports the README.
         if context.title_found().is_none() {
+            return;
+        }
+        // Prose above the title ("> Parse commit messages" over `# @commitlint/parse`, a
+        // notice) is where this README says what it is, or chose to put something first.
+        if context.above_title().is_some() {
+            return;
+        }
+        // A README below the project's root (a folder of generated docs, a test suite's
+        // notes) is read within the project, whose own README says what it is.
+        if !context.is_project_readme() {
             return;
         }
         let text = context.text();
@@ -130,11 +140,28 @@ fn described_elsewhere(context: &LintContext<'_>) -> bool {
         .document
         .top_level_headings()
         .find(|(index, heading)| heading.range.start >= after && Some(*index) != context.title_index());
-    first_section.is_some_and(|(index, _)| {
-        context
-            .section_def(index)
-            .is_some_and(|def| matches!(def.name.as_str(), "overview" | "background" | "features"))
-    })
+    let Some((index, heading)) = first_section else {
+        return false;
+    };
+    if context
+        .section_def(index)
+        .is_some_and(|def| matches!(def.name.as_str(), "overview" | "background" | "features"))
+    {
+        return true;
+    }
+    // `## Library` opening with "A Rust library for converting colors": the first section
+    // starts by saying what the project is.
+    let section_end = context.section_range(index).end;
+    context
+        .document
+        .blocks
+        .iter()
+        .find(|block| block.range.start >= heading.range.end)
+        .filter(|block| block.kind == BlockKind::Paragraph && block.range.end <= section_end)
+        .is_some_and(|block| {
+            let prose = paragraph_prose(context, block.range.clone());
+            prose::is_definition(prose::opening_sentence(&prose))
+        })
 }
 
 /// True when the first heading after the title names no section and has words: the

@@ -1,6 +1,6 @@
 //! RL101 missing-title: the README should open with one level-1 heading.
 
-use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta};
+use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta, Title, parse_options, prose};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::BlockKind;
 use crate::fix::{Edit, Fix};
@@ -18,67 +18,78 @@ static META: RuleMeta = RuleMeta {
     doc: include_str!("../../rules/docs/missing-title.md"),
 };
 
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+struct TitleOptions {
+    /// Also report prose above the title. Off by default: a notice over the title (a
+    /// deprecation, a fork's purpose, an announcement) is put there on purpose.
+    report_notices: bool,
+}
+
 impl Rule for MissingTitle {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
-    fn check(&self, context: &LintContext<'_>, _options: &Options, findings: &mut Vec<Finding>) {
-        if context.title_found().is_none() {
-            // A heading further down that would be a title (it names no section) means
-            // something stands above it; else there is no title at all.
-            // The first heading of the README, when it is level 1, names no section and comes
-            // within the first few blocks, is a title with something in front of it (a
-            // notice); a heading further down is a section whose name the catalogue does
-            // not know, and the README has no title.
-            let late_title = context
-                .document
-                .top_level_headings()
-                .next()
-                .filter(|(_, heading)| {
-                    heading.level == 1 && context.policy.catalog.classify(&heading.text).is_none()
-                })
-                // "What are type witnesses?": a question heads a section, not a project.
-                .filter(|(_, heading)| !is_question(&heading.text))
-                .filter(|(_, heading)| {
-                    context
-                        .document
-                        .blocks
-                        .iter()
-                        .take_while(|block| block.range.start < heading.range.start)
-                        .count()
-                        <= 3
-                });
-            // A short README without headings is a note or a pointer, not a project's page.
-            if late_title.is_none()
-                && context.document.headings.is_empty()
-                && context.source.line_count() < 15
-            {
-                return;
+    fn check_options(&self, options: &Options) -> Result<(), String> {
+        parse_options::<TitleOptions>(options).map(|_| ())
+    }
+
+    fn check(&self, context: &LintContext<'_>, options: &Options, findings: &mut Vec<Finding>) {
+        let options: TitleOptions = parse_options(options).unwrap_or_default();
+        match (context.title_found(), context.above_title()) {
+            (Some(title), Some(above)) if options.report_notices => {
+                let range = match title {
+                    Title::Heading(index) => context.document.headings[*index].range.clone(),
+                    Title::Block(range) => {
+                        range.start
+                            ..context
+                                .source
+                                .line_content(context.source.line_of(range.start))
+                                .end
+                    }
+                };
+                findings.push(
+                    Finding::new(range, "the title is not the first thing in the README").help(format!(
+                        "move the content on line {} below the title, or make the title the first line",
+                        context.source.line_of(above.start)
+                    )),
+                );
             }
-            match late_title {
-                Some((_, heading)) => {
-                    let first = context
-                        .document
-                        .blocks
-                        .iter()
-                        .find(|block| block.kind != BlockKind::FrontMatter)
-                        .map_or(heading.range.start, |block| block.range.start);
-                    findings.push(
-                        Finding::new(
-                            heading.range.clone(),
-                            "the title is not the first thing in the README",
-                        )
-                        .help(format!(
-                            "move the content on line {} below the title, or make the title the first line",
-                            context.source.line_of(first)
-                        )),
-                    );
+            (Some(_), _) => {}
+            (None, above) => {
+                // A short README without headings is a note or a pointer, not a project's page.
+                if context.document.headings.is_empty() && context.source.line_count() < 15 {
+                    return;
                 }
-                None => findings.push(no_title(context)),
+                // A README below the project's root (of a test folder, a vendored copy) is
+                // read beside the code it describes, under the project's own page.
+                if !context.is_project_readme() {
+                    return;
+                }
+                // "The `serde_core` crate provides ...", "**Esprima** is a ...": the opening
+                // sentence names the project, as a title would; registries show the name
+                // above the README.
+                if let Some(above) = above
+                    && prose::names_project(
+                        prose::opening_sentence(&context.text()[above]),
+                        package_name(context).as_deref(),
+                    )
+                {
+                    return;
+                }
+                findings.push(no_title(context));
             }
         }
     }
+}
+
+fn package_name(context: &LintContext<'_>) -> Option<String> {
+    context
+        .facts
+        .manifest
+        .as_ref()
+        .and_then(|manifest| manifest.name.clone())
 }
 
 fn no_title(context: &LintContext<'_>) -> Finding {
@@ -118,13 +129,4 @@ fn no_title(context: &LintContext<'_>) -> Finding {
     Finding::new(range, "the README has no title")
         .help("start the README with `# Project name` (or a logo image with the name as its alt text)")
         .fix(fix)
-}
-
-/// A heading phrased as a question ("What are type witnesses", "Why?").
-fn is_question(text: &str) -> bool {
-    let lower = text.trim().to_lowercase();
-    lower.ends_with('?')
-        || ["what ", "why ", "how ", "when ", "where ", "who "]
-            .iter()
-            .any(|word| lower.starts_with(word))
 }

@@ -28,6 +28,7 @@ mod missing_title;
 mod missing_workflow;
 mod multiple_titles;
 mod outdated_copyright;
+mod prose;
 mod required_badges;
 mod section_name;
 mod section_order;

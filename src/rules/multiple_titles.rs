@@ -1,5 +1,6 @@
 //! RL111 multiple-titles: a level-1 heading among level-2 sections reads as a second title.
 
+use super::context::is_picture_heading;
 use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
 
@@ -33,7 +34,7 @@ impl Rule for MultipleTitles {
 /// sections before it and after it (a lone `# API` among `##` sections, `# Usage` between
 /// `## Version` sections). A README whose sections start at level 1 (`#` for each, `##`
 /// below), or whose level-1 headings only close it (`# License` after the `##` sections,
-/// a common template), or that has three or more level-1 parts (a planned second tier),
+/// a common template), or that has two or more level-1 parts (a planned second tier),
 /// is consistent enough and is not reported.
 fn stray_level_one_headings(context: &LintContext<'_>) -> Option<Finding> {
     let title = context.title_index();
@@ -43,6 +44,8 @@ fn stray_level_one_headings(context: &LintContext<'_>) -> Option<Finding> {
         .top_level_headings()
         .filter(|(index, heading)| Some(*index) != title && heading.range.start >= title_end)
         .map(|(_, heading)| heading)
+        // `# <img src="benchmarks.png">`: a picture made big, not a heading a reader reads.
+        .filter(|heading| !is_picture_heading(context.text(), context.document, heading))
         .collect();
     let extra: Vec<&&crate::document::Heading> = body.iter().filter(|heading| heading.level == 1).collect();
     let first_extra = extra.first()?;
@@ -57,16 +60,13 @@ fn stray_level_one_headings(context: &LintContext<'_>) -> Option<Finding> {
     if first_level_one > last_level_two || first_level_one < first_level_two {
         return None;
     }
-    // Three or more level-1 headings, each with its level-2 sections, are a second tier
-    // of parts the author planned; one or two are slips.
-    if extra.len() > 2 {
+    // Two or more level-1 headings, each with its level-2 sections, are a second tier of
+    // parts the author planned (labelled samples found them a matter of taste); a lone
+    // one among level-2 sections is a slip.
+    if extra.len() > 1 {
         return None;
     }
-    let message = if extra.len() == 1 {
-        "more than one level-1 heading".to_string()
-    } else {
-        format!("{} more level-1 headings among level-2 sections", extra.len())
-    };
+    let message = "more than one level-1 heading".to_string();
     Some(
         Finding::new(first_extra.range.clone(), message)
             .help("keep one title; make the other level-1 headings level 2"),

@@ -91,8 +91,18 @@ enum Freshness {
 /// Reads the sentence around the date at `range` (a sentence may wrap over lines; a blank
 /// line, a list item or a heading ends it).
 fn freshness(text: &str, range: std::ops::Range<usize>) -> Freshness {
+    // A sentence is read within a few hundred bytes of its date: scanning to the start
+    // and end of a file written on one line, for each date, would be quadratic.
+    let mut reach_start = range.start.saturating_sub(400);
+    while !text.is_char_boundary(reach_start) {
+        reach_start += 1;
+    }
+    let mut reach_end = (range.end + 400).min(text.len());
+    while !text.is_char_boundary(reach_end) {
+        reach_end -= 1;
+    }
     let boundary_before = |at: usize| -> usize {
-        let head = &text[..at];
+        let head = &text[reach_start..at];
         [
             head.rfind(". "),
             head.rfind("! "),
@@ -105,7 +115,7 @@ fn freshness(text: &str, range: std::ops::Range<usize>) -> Freshness {
         .into_iter()
         .flatten()
         .max()
-        .map_or(0, |index| index + 1)
+        .map_or(reach_start, |index| reach_start + index + 1)
     };
     let sentence_start = boundary_before(range.start);
     let mut window_start = sentence_start.max(range.start.saturating_sub(80));
@@ -113,7 +123,7 @@ fn freshness(text: &str, range: std::ops::Range<usize>) -> Freshness {
         window_start += 1;
     }
     let before = text[window_start..range.start].to_lowercase();
-    let tail = &text[range.end..];
+    let tail = &text[range.end..reach_end];
     let sentence_end = [
         tail.find(". "),
         tail.find(".\n"),
@@ -124,19 +134,32 @@ fn freshness(text: &str, range: std::ops::Range<usize>) -> Freshness {
     .into_iter()
     .flatten()
     .min()
-    .map_or(text.len(), |at| range.end + at);
+    .map_or(reach_end, |at| range.end + at);
     let sentence = text[sentence_start..sentence_end]
         .replace('\n', " ")
         .to_lowercase();
+    // Words of a stamp ("Last updated:", "Last update", "Last checked", "Generated on"),
+    // matched as whole words ("unmodified" is not a stamp).
     let stamp_words = [
         "updated",
+        "update",
         "modified",
         "revised",
         "edited",
         "generated",
         "published",
+        "checked",
+        "reviewed",
+        "tested",
+        "verified",
+        "refreshed",
+        "retrieved",
+        "accessed",
     ];
-    if stamp_words.iter().any(|word| before.contains(word)) {
+    if before
+        .split(|ch: char| !ch.is_alphanumeric())
+        .any(|word| stamp_words.contains(&word))
+    {
         return Freshness::Stamp;
     }
     let past = [
@@ -173,6 +196,19 @@ mod tests {
     fn read(text: &str, date: &str) -> Freshness {
         let start = text.find(date).unwrap();
         freshness(text, start..start + date.len())
+    }
+
+    #[test]
+    fn stamps_are_whole_words() {
+        assert_eq!(read("Last checked: 2024-03-03", "2024-03-03"), Freshness::Stamp);
+        assert_eq!(
+            read("Last update: March 3, 2024", "March 3, 2024"),
+            Freshness::Stamp
+        );
+        assert_eq!(
+            read("Unmodified as of 2024-03-03, the API is stable.", "2024-03-03"),
+            Freshness::Claim
+        );
     }
 
     #[test]

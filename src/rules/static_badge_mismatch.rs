@@ -331,12 +331,17 @@ fn in_table(context: &LintContext<'_>, offset: usize) -> bool {
 }
 
 /// True when a badge's license ids name the manifest's, a family name standing for its
-/// members (a badge's `BSD` for `BSD-3-Clause`, `GPL` for `GPL-3.0-only`).
+/// members (a badge's `BSD` for `BSD-3-Clause`, `GPL` for `GPL-3.0-only`). A family
+/// name is followed by a version (`-3-Clause`, `-2.0`): `MIT` does not stand for
+/// `MIT-0` (another license) nor for `MIT-CMU`. Both sides are [`license_ids`].
 fn same_licenses(stated: &[String], expected: &[String]) -> bool {
     stated.len() == expected.len()
         && stated.iter().zip(expected).all(|(badge, manifest)| {
             badge == manifest
-                || (manifest.starts_with(badge.as_str()) && badge.chars().all(char::is_alphabetic))
+                || (badge.chars().all(char::is_alphabetic)
+                    && manifest.strip_prefix(badge.as_str()).is_some_and(|version| {
+                        version.starts_with(|ch: char| ch.is_ascii_digit()) && version != "0"
+                    }))
         })
 }
 
@@ -360,6 +365,15 @@ fn dynamic_badge(field: StaticField, manifest: &Manifest) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_family_name_stands_for_its_versions_only() {
+        let ids = |list: &[&str]| super::license_ids(&list.join(" OR "));
+        assert!(super::same_licenses(&ids(&["BSD"]), &ids(&["BSD-3-Clause"])));
+        assert!(super::same_licenses(&ids(&["GPL"]), &ids(&["GPL-3.0-only"])));
+        assert!(!super::same_licenses(&ids(&["MIT"]), &ids(&["MIT-0"])));
+        assert!(!super::same_licenses(&ids(&["MIT"]), &ids(&["MIT-CMU"])));
+    }
+
     use super::*;
 
     fn manifest(kind: ManifestKind, version: &str, license: &str, runtime: &str) -> Manifest {

@@ -5,7 +5,7 @@ Each label in labels.jsonl says whether one finding of one rule in one corpus RE
 right (a maintainer would agree and act on it), wrong (a false alarm: the README has what
 the rule says it lacks, the date is not a date, ...) or taste (defensible, but a matter of
 style the maintainer may well disagree with), with a one-line reason. A label names its
-finding by the README's content hash, the line and the rule.
+finding by the README's content hash, the line, the rule and the message.
 
     precision.py sample CORPUS_DIR [--per-rule 30] [--seed 12] [--bin PATH] > sample.jsonl
         Runs readme-lint (the `recommended` preset, --today 2026-12-01) on every README in
@@ -22,8 +22,9 @@ CORPUS_DIR holds the READMEs as <hash16>.md (what ../shared/corpus/make-corpus.s
 to ~/.cache/readme-corpus/corpus/files).
 
 With --in-place MANIFEST.tsv READMES.tsv, each README is linted where it was published
-instead (the first origin the corpus manifest names, found through the corpus builder's
-readmes.tsv), beside its package's manifest and license files, as a maintainer would run
+instead (a copy of the same bytes at an origin the corpus manifest names, found through
+the corpus builder's readmes.tsv: one origin may have been published in several versions),
+beside its package's manifest and license files, as a maintainer would run
 readme-lint in the project; findings are still named by the README's content hash.
 """
 import argparse
@@ -40,17 +41,23 @@ TODAY = "2026-12-01"
 
 
 def in_place_paths(corpus, manifest, readmes):
-    """hash16 -> where the README was published, for the READMEs still there."""
-    origin_path = {}
+    """hash16 -> where the README was published, for the READMEs still there: the first
+    path under its origin whose bytes are the corpus file's."""
+    origin_paths = collections.defaultdict(list)
     for line in Path(readmes).read_text().splitlines():
         origin, _, path = line.partition("\t")
-        origin_path[origin] = path
+        origin_paths[origin].append(Path(path))
     paths = {}
     for line in Path(manifest).read_text().splitlines()[1:]:
         hash16, _size, origin = line.split("\t")
-        path = origin_path.get(origin)
-        if path and Path(path).is_file() and (Path(corpus) / f"{hash16}.md").is_file():
-            paths[hash16] = path
+        corpus_file = Path(corpus) / f"{hash16}.md"
+        if not corpus_file.is_file():
+            continue
+        content = corpus_file.read_bytes()
+        for path in origin_paths.get(origin, []):
+            if path.is_file() and path.stat().st_size == len(content) and path.read_bytes() == content:
+                paths[hash16] = str(path)
+                break
     return paths
 
 
@@ -91,7 +98,9 @@ def run(bin_path, corpus, in_place=None):
 
 
 def key(record):
-    return (record["file"], record["line"], record["rule"])
+    # The message is part of the key: a rule that now says something else on that line
+    # (another badge, another missing entry) has a finding nobody labelled yet.
+    return (record["file"], record["line"], record["rule"], record["message"])
 
 
 def load_labels():
