@@ -18,6 +18,7 @@ pub mod files;
 pub mod fix;
 pub mod html;
 pub mod init;
+pub mod links;
 pub mod linter;
 pub mod output;
 pub mod probe;

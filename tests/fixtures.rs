@@ -100,7 +100,20 @@ fn fixtures() {
     dirs.sort();
     for dir in dirs {
         let config = config_for(&dir);
-        let facts = facts_for(&dir);
+        // The link rules resolve targets against the README's folder and its repository:
+        // link fixtures are linted at their path (the others as text, so that facts about
+        // this repository do not reach their snapshots). A link fixture with a `git/`
+        // folder is linted in its copy, where `git/` is `.git`, so that its files are
+        // those of that repository.
+        let at_path = dir
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with("links"));
+        let repository_copy =
+            (at_path && dir.join("git").is_dir()).then(|| fake_git::copy_with_fake_git(&dir));
+        let facts = match &repository_copy {
+            Some(copy) => facts::discover(copy.path()),
+            None => facts_for(&dir),
+        };
         let probe = probe_for(&dir);
         let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
             .unwrap()
@@ -112,8 +125,12 @@ fn fixtures() {
             cases += 1;
             let name = file.strip_prefix(fixture_root()).unwrap().display().to_string();
             let policy = config.policy_for(&file, &RuleSelection::default());
+            let lint_path = match &repository_copy {
+                Some(copy) => copy.path().join(file.file_name().unwrap()),
+                None => file.clone(),
+            };
             let settings = LintSettings {
-                path: None,
+                path: at_path.then_some(lint_path.as_path()),
                 policy: &policy,
                 facts: &facts,
                 // A fixed today keeps the date rules' snapshots stable.

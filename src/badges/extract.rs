@@ -55,6 +55,44 @@ pub fn extract<'a>(context: &LintContext<'a>) -> Vec<Badge<'a>> {
     badges
 }
 
+/// The Markdown links and images of the document that `wanted` accepts (by the URL
+/// comrak resolved), with where each URL is written (inline, or on its reference
+/// definition's line), in document order. The link rules read URLs as the badges do,
+/// so that a fix edits exactly the URL; links not wanted are not located at all.
+pub fn markdown_links_where(
+    context: &LintContext<'_>,
+    wanted: impl Fn(&Link) -> bool,
+) -> Vec<(Link, BadgeUrl)> {
+    let links: Vec<&Link> = context
+        .document
+        .links
+        .iter()
+        .filter(|link| wanted(link))
+        .collect();
+    if links.is_empty() {
+        return Vec::new();
+    }
+    let text = context.text();
+    let extractor = Extractor {
+        text,
+        source: context.source,
+        document: context.document,
+        catalog: context.policy.badges.catalog(),
+        title_start: None,
+        header_end: 0,
+        definitions: definitions(text, context.document),
+        enclosing: Vec::new(),
+    };
+    links
+        .into_iter()
+        .map(|link| {
+            let link = extractor.locate(link);
+            let (url, _) = extractor.markdown_url(&link);
+            (link, url)
+        })
+        .collect()
+}
+
 struct Extractor<'t, 'a> {
     text: &'t str,
     source: &'t SourceText,

@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod catalog_file;
 pub mod config;
 mod extract;
+pub use extract::markdown_links_where;
 
 pub mod pattern;
 pub mod static_badge;

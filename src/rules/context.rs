@@ -30,6 +30,10 @@ pub struct LintContext<'a> {
     present: std::cell::OnceCell<std::collections::HashSet<&'a str>>,
     /// The dates written in the prose, found on first use (see [`LintContext::dates`]).
     dates: std::cell::OnceCell<Vec<crate::dates::FoundDate>>,
+    /// The link references and definitions, read once for the two rules about them.
+    link_references: std::cell::OnceCell<super::unused_link_definition::Scan>,
+    /// Whether the README is its project's own, asked by several rules.
+    project_readme: std::cell::OnceCell<bool>,
     /// The date the date rules treat as today.
     today: jiff::civil::Date,
     /// The document's badges, found on first use (see [`LintContext::badges`]).
@@ -106,6 +110,8 @@ impl<'a> LintContext<'a> {
             present: std::cell::OnceCell::new(),
             badges: std::cell::OnceCell::new(),
             dates: std::cell::OnceCell::new(),
+            link_references: std::cell::OnceCell::new(),
+            project_readme: std::cell::OnceCell::new(),
             today: jiff::civil::date(1970, 1, 1),
             probe: None,
             path: None,
@@ -121,6 +127,16 @@ impl<'a> LintContext<'a> {
     /// True unless the README is known to sit below its project's root (a vendored copy,
     /// a README of tests or examples): only the root README speaks for the manifest.
     pub fn is_project_readme(&self) -> bool {
+        *self.project_readme.get_or_init(|| self.find_if_project_readme())
+    }
+
+    /// The link references and reference definitions of the README.
+    pub(super) fn link_references(&self) -> &super::unused_link_definition::Scan {
+        self.link_references
+            .get_or_init(|| super::unused_link_definition::scan(self.source, self.document))
+    }
+
+    fn find_if_project_readme(&self) -> bool {
         let Some(path) = self.path else { return true };
         let folder = crate::files::parent_or_current(path);
         match (
@@ -130,6 +146,28 @@ impl<'a> LintContext<'a> {
             (Ok(folder), Ok(root)) => folder == root,
             _ => true,
         }
+    }
+
+    /// Where the README is, when it is a file.
+    pub fn path(&self) -> Option<&'a std::path::Path> {
+        self.path
+    }
+
+    /// The repository root the README's links resolve in (its git checkout's root), and
+    /// the README's folder relative to it (`""` at the root, `/`-separated). `None` for
+    /// text without a path, or a README outside a git checkout: without one there is no
+    /// telling which files the repository has.
+    pub fn link_base(&self) -> Option<(std::path::PathBuf, String)> {
+        let path = self.path?;
+        let root = self.facts.git.repo_root.as_deref()?;
+        let root = std::fs::canonicalize(root).ok()?;
+        let folder = std::fs::canonicalize(crate::files::parent_or_current(path)).ok()?;
+        let relative = folder
+            .strip_prefix(&root)
+            .ok()?
+            .to_str()?
+            .replace(std::path::MAIN_SEPARATOR, "/");
+        Some((root, relative))
     }
 
     /// Sets what the online probe found about badge URLs.

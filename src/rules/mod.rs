@@ -10,6 +10,8 @@ mod badge_placement;
 mod badge_secret;
 mod badge_unknown;
 mod badge_wrong_repo;
+mod broken_anchor;
+mod broken_link;
 mod context;
 mod date_format;
 mod dead_badge_service;
@@ -19,7 +21,9 @@ mod empty_section;
 mod evidence;
 mod forbidden_section;
 mod future_date;
+mod github_branch_link;
 mod insecure_badge_url;
+mod install_version_mismatch;
 mod invalid_date;
 mod legacy_badge_url;
 mod missing_description;
@@ -29,6 +33,7 @@ mod missing_workflow;
 mod multiple_titles;
 mod outdated_copyright;
 mod prose;
+mod registry_relative_link;
 mod required_badges;
 mod section_name;
 mod section_order;
@@ -36,7 +41,9 @@ mod stale_date;
 mod static_badge_mismatch;
 mod title_mismatch;
 mod toc_out_of_date;
+mod undefined_link_reference;
 mod unfinished_section;
+mod unused_link_definition;
 pub mod unused_suppression;
 
 pub use context::{LintContext, Title};
@@ -161,6 +168,13 @@ pub static RULES: &[&dyn Rule] = &[
     &stale_date::StaleDate,
     &future_date::FutureDate,
     &outdated_copyright::OutdatedCopyright,
+    &broken_link::BrokenLink,
+    &broken_anchor::BrokenAnchor,
+    &registry_relative_link::RegistryRelativeLink,
+    &install_version_mismatch::InstallVersionMismatch,
+    &github_branch_link::GithubBranchLink,
+    &unused_link_definition::UnusedLinkDefinition,
+    &undefined_link_reference::UndefinedLinkReference,
 ];
 
 /// The rule with this name or code (codes are matched case-insensitively).
