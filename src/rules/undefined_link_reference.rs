@@ -26,7 +26,7 @@ impl Rule for UndefinedLinkReference {
 
     fn check(&self, context: &LintContext<'_>, _options: &Options, findings: &mut Vec<Finding>) {
         let text = context.text();
-        if memchr::memmem::find(text.as_bytes(), b"][").is_none() {
+        if memchr::memmem::find(text.as_bytes(), b"][").is_none() || every_pair_is_a_link(context) {
             return;
         }
         let scan = context.link_references();
@@ -247,6 +247,26 @@ fn squash(label: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// True when every `][` of the text lies in a link comrak resolved (a badge written
+/// `[![alt][image]][link]`) or in code: then no reference lacks its definition, and the
+/// full scan is not needed.
+fn every_pair_is_a_link(context: &LintContext<'_>) -> bool {
+    let mut ranges: Vec<&std::ops::Range<usize>> =
+        context.document.links.iter().map(|link| &link.range).collect();
+    ranges.sort_by_key(|range| range.start);
+    // The furthest end of the ranges that start at or before each one.
+    let mut reach = Vec::with_capacity(ranges.len());
+    let mut furthest = 0;
+    for range in &ranges {
+        furthest = furthest.max(range.end);
+        reach.push(furthest);
+    }
+    memchr::memmem::find_iter(context.text().as_bytes(), b"][").all(|at| {
+        let before = ranges.partition_point(|range| range.start <= at);
+        (before > 0 && reach[before - 1] > at + 1) || context.document.in_code(at)
+    })
 }
 
 #[cfg(test)]
