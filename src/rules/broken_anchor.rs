@@ -6,7 +6,7 @@ use crate::document::Document;
 use crate::fix::Applicability;
 use crate::links::{Outside, Target};
 use crate::source::SourceText;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 pub struct BrokenAnchor;
 
@@ -32,10 +32,13 @@ impl Rule for BrokenAnchor {
             return;
         }
         let links = crate::badges::markdown_links_where(context, |link| link.url.contains('#'));
-        let mut own: Option<HashSet<String>> = None;
+        let mut own: Option<Anchors> = None;
+        // Levenshtein comparisons left for suggestions in this README: a bound, so that
+        // thousands of broken fragments against thousands of headings stay linear.
+        let mut suggestion_budget: usize = 20_000;
         // Anchors of other Markdown files, by repository-relative path; `None` when a
         // file could not be read.
-        let mut others: HashMap<String, Option<HashSet<String>>> = HashMap::new();
+        let mut others: HashMap<String, Option<Anchors>> = HashMap::new();
         let base = context.link_base();
         // A marked table of contents is toc-out-of-date's: it regenerates the whole list.
         let toc = crate::toc::find_region(context.source, context.document).map(|region| region.content);
@@ -91,16 +94,13 @@ impl Rule for BrokenAnchor {
             let wanted = wanted.strip_prefix("user-content-").unwrap_or(&wanted);
             // GitHub finds a heading whatever the case of the fragment (`#Options` opens
             // `## Options`), as do the peers' link checkers by default.
-            if anchors.contains(wanted) || anchors.contains(&wanted.to_lowercase()) {
+            if anchors.set.contains(wanted) || anchors.set.contains(&wanted.to_lowercase()) {
                 continue;
             }
             let range = url.report_range(&link.range);
             let mut finding = Finding::new(range, format!("no heading or anchor `#{wanted}` in the target"));
-            let close: Vec<&String> = anchors
-                .iter()
-                .filter(|anchor| loosely_equal(anchor, wanted))
-                .collect();
-            match close.as_slice() {
+            let close: &[String] = anchors.squashed.get(&squash(wanted)).map_or(&[], Vec::as_slice);
+            match close {
                 [only] => {
                     let new_url = replace_fragment(&url.url, only);
                     finding = finding
@@ -108,7 +108,7 @@ impl Rule for BrokenAnchor {
                         .fix(url.fix_to(&new_url, format!("link to `#{only}`"), Applicability::Safe));
                 }
                 _ => {
-                    if let Some(nearest) = nearest(anchors, wanted) {
+                    if let Some(nearest) = nearest(&anchors.set, wanted, &mut suggestion_budget) {
                         finding = finding.help(format!("did you mean `#{nearest}`?"));
                     } else {
                         finding = finding.help("link to an existing heading, or remove the fragment");
@@ -137,9 +137,15 @@ fn is_always_there(fragment: &str) -> bool {
         || (fragment.starts_with('L') && fragment[1..].starts_with(|ch: char| ch.is_ascii_digit()))
 }
 
+/// The anchors of a file, and the same keyed by [`squash`] for near matches.
+struct Anchors {
+    set: BTreeSet<String>,
+    squashed: HashMap<String, Vec<String>>,
+}
+
 /// GitHub's anchors of the headings, and the `id` and `name` attributes of HTML tags.
-fn anchors_of(text: &str, document: &Document) -> HashSet<String> {
-    let mut anchors: HashSet<String> = document.anchors().iter().cloned().collect();
+fn anchors_of(text: &str, document: &Document) -> Anchors {
+    let mut anchors: BTreeSet<String> = document.anchors().iter().cloned().collect();
     // GitHub gives headings written in HTML (`<h2>Install</h2>`) anchors too.
     for heading in &document.html_headings {
         anchors.insert(comrak::Anchorizer::new().anchorize(&heading.text));
@@ -159,29 +165,55 @@ fn anchors_of(text: &str, document: &Document) -> HashSet<String> {
             }
         }
     }
-    anchors
+    let mut squashed: HashMap<String, Vec<String>> = HashMap::new();
+    for anchor in &anchors {
+        let key = squash(anchor);
+        if !key.is_empty() {
+            squashed.entry(key).or_default().push(anchor.clone());
+        }
+    }
+    Anchors {
+        set: anchors,
+        squashed,
+    }
 }
 
-/// Equal but for case and punctuation (`#Getting-Started` for `#getting-started`).
-fn loosely_equal(anchor: &str, wanted: &str) -> bool {
-    let squash = |text: &str| -> String {
-        text.chars()
-            .filter(|ch| ch.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let squashed = squash(wanted);
-    !squashed.is_empty() && squash(anchor) == squashed
+/// The letters and digits of `text`, lower case: equal for anchors that differ only in
+/// case and punctuation (`#Getting-Started`, `#getting_started`, `#getting-started`).
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|ch| ch.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
-/// The anchor nearest to `wanted`, when it is near enough to be a typo.
-fn nearest<'a>(anchors: &'a HashSet<String>, wanted: &str) -> Option<&'a String> {
-    anchors
-        .iter()
-        .map(|anchor| (strsim::levenshtein(anchor, wanted), anchor))
-        .filter(|(distance, anchor)| *distance <= 2.max(anchor.len() / 5))
-        .min()
-        .map(|(_, anchor)| anchor)
+/// Anchors longer than this are not compared for a suggestion.
+const SUGGESTION_MAX_LEN: usize = 100;
+
+/// The anchor nearest to `wanted`, when it is near enough to be a typo; each comparison
+/// spends one unit of `budget`, and none is made once it is spent.
+fn nearest<'a>(anchors: &'a BTreeSet<String>, wanted: &str, budget: &mut usize) -> Option<&'a String> {
+    if wanted.len() > SUGGESTION_MAX_LEN {
+        return None;
+    }
+    let mut best: Option<(usize, &String)> = None;
+    for anchor in anchors {
+        if *budget == 0 {
+            return None;
+        }
+        if anchor.len() > SUGGESTION_MAX_LEN || anchor.len().abs_diff(wanted.len()) > 2.max(anchor.len() / 5)
+        {
+            continue;
+        }
+        *budget -= 1;
+        let distance = strsim::levenshtein(anchor, wanted);
+        if distance <= 2.max(anchor.len() / 5)
+            && best.is_none_or(|(shortest, known)| (distance, anchor) < (shortest, known))
+        {
+            best = Some((distance, anchor));
+        }
+    }
+    best.map(|(_, anchor)| anchor)
 }
 
 fn replace_fragment(url: &str, fragment: &str) -> String {
@@ -216,8 +248,8 @@ mod tests {
 
     #[test]
     fn loose_matches() {
-        assert!(loosely_equal("getting-started", "Getting-Started"));
-        assert!(loosely_equal("getting-started", "getting_started"));
-        assert!(!loosely_equal("install", "usage"));
+        assert_eq!(squash("getting-started"), squash("Getting-Started"));
+        assert_eq!(squash("getting-started"), squash("getting_started"));
+        assert_ne!(squash("install"), squash("usage"));
     }
 }

@@ -739,23 +739,28 @@ fn walk_to_title(
 pub fn is_picture_heading(text: &str, document: &Document, heading: &Heading) -> bool {
     let content = heading.text_range.clone();
     let inside = |range: &Range<usize>| content.start <= range.start && range.end <= content.end;
-    let has_image = document
+    // Links and HTML are in document order: only those that start in the heading are
+    // looked at, so that asking this of every heading stays linear.
+    let links = &document.links[document
         .links
-        .iter()
-        .any(|link| link.is_image && inside(&link.range))
-        || !crate::html::images(text, content.clone()).is_empty();
+        .partition_point(|link| link.range.start < content.start)..];
+    let links = &links[..links.partition_point(|link| link.range.start < content.end)];
+    let html = &document.html[document
+        .html
+        .partition_point(|html| html.range.start < content.start)..];
+    let html = &html[..html.partition_point(|html| html.range.start < content.end)];
+    let has_image = links.iter().any(|link| link.is_image && inside(&link.range))
+        || (memchr::memmem::find(text[content.clone()].as_bytes(), b"<").is_some()
+            && !crate::html::images(text, content.clone()).is_empty());
     if !has_image {
         return false;
     }
     // What is left once the links, images and inline tags are taken out: no words.
-    let mut taken: Vec<Range<usize>> = document
-        .links
+    let mut taken: Vec<Range<usize>> = links
         .iter()
         .map(|link| link.range.clone())
         .chain(
-            document
-                .html
-                .iter()
+            html.iter()
                 .filter(|html| !html.is_block)
                 .map(|html| html.range.clone()),
         )

@@ -53,9 +53,12 @@ impl Rule for EmptySection {
             let mut blocks = context.document.blocks_in(range.clone());
             // Subsections make an outline (an API reference of headings, a FAQ): the
             // section is their parent, not empty.
-            let has_subsections = context.document.headings.iter().any(|other| {
-                other.top_level && other.level > heading.level && range.contains(&other.range.start)
-            });
+            // The section ends at the next heading of its level or higher, so any top-level
+            // heading inside it is a subsection: the next one decides.
+            let has_subsections = context.document.headings[index + 1..]
+                .iter()
+                .find(|other| other.top_level)
+                .is_some_and(|other| other.level > heading.level && range.contains(&other.range.start));
             let has_content = has_subsections
                 || blocks.any(|block| match block.kind {
                     BlockKind::Heading(_) => false,
@@ -71,9 +74,15 @@ impl Rule for EmptySection {
             .top_level_headings()
             .map(|(index, _)| index)
             .collect();
-        let is_empty = |index: usize| empty.iter().any(|(other, _)| *other == index);
+        let empty_set: std::collections::HashSet<usize> = empty.iter().map(|(index, _)| *index).collect();
+        let is_empty = |index: usize| empty_set.contains(&index);
+        let positions: std::collections::HashMap<usize, usize> = headings
+            .iter()
+            .enumerate()
+            .map(|(position, &index)| (index, position))
+            .collect();
         for &(index, level) in &empty {
-            let position = headings.iter().position(|&other| other == index).unwrap_or(0);
+            let position = positions.get(&index).copied().unwrap_or(0);
             let sibling_empty = |neighbour: Option<&usize>| {
                 neighbour
                     .is_some_and(|&other| context.document.headings[other].level == level && is_empty(other))

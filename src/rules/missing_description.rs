@@ -215,12 +215,14 @@ fn paragraph_prose(context: &LintContext<'_>, range: std::ops::Range<usize>) -> 
     let text = context.text();
     let mut prose = String::new();
     let mut cursor = range.start;
-    let mut images: Vec<_> = context
-        .document
-        .links
+    // Links are in document order: only those that start in the block are looked at.
+    let links = &context.document.links;
+    let links = &links[links.partition_point(|link| link.range.start < range.start)..];
+    let links = &links[..links.partition_point(|link| link.range.start < range.end)];
+    let mut images: Vec<_> = links
         .iter()
-        .filter(|link| link.range.start >= range.start && link.range.end <= range.end)
-        .filter(|link| link.is_image || contains_image(context, link.range.clone()))
+        .filter(|link| link.range.end <= range.end)
+        .filter(|link| link.is_image || contains_image(links, link.range.clone()))
         .collect();
     images.sort_by_key(|link| link.range.start);
     for image in images {
@@ -237,10 +239,9 @@ fn paragraph_prose(context: &LintContext<'_>, range: std::ops::Range<usize>) -> 
     }
 }
 
-fn contains_image(context: &LintContext<'_>, range: std::ops::Range<usize>) -> bool {
-    context
-        .document
-        .links
+/// True when one of `links` (those of one block) is an image inside `range`.
+fn contains_image(links: &[crate::document::Link], range: std::ops::Range<usize>) -> bool {
+    links
         .iter()
         .any(|link| link.is_image && link.range.start >= range.start && link.range.end <= range.end)
 }
