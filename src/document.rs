@@ -125,6 +125,25 @@ pub fn comrak_options() -> Options<'static> {
     options
 }
 
+/// A reference label as CommonMark compares labels: whitespace collapsed to one
+/// space, trimmed, and case-folded (lower, upper, then lower case approximates
+/// Unicode's full case folding: `ẞ` and `SS` both become `ss`).
+pub fn normalize_label(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    for word in label.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase().to_uppercase().to_lowercase()
+    }
+}
+
 impl Document {
     /// GitHub's anchor for heading `index` (duplicates numbered `-1`, `-2`, ...).
     pub fn anchor(&self, index: usize) -> &str {

@@ -2,6 +2,7 @@
 //! path in the repository, resolved as GitHub resolves it; and the repository's files,
 //! listed once per repository root however many links are checked.
 
+pub use crate::badges::url::percent_decode;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
@@ -136,29 +137,6 @@ pub fn resolve(readme_dir: &str, path: &str) -> Result<String, Outside> {
         return Err(Outside::AboveRoot);
     }
     Ok(parts.join("/"))
-}
-
-/// Percent-decodes a path (`%20` to a space); malformed escapes stay as written.
-pub fn percent_decode(text: &str) -> String {
-    if !text.contains('%') {
-        return text.to_string();
-    }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        if bytes[index] == b'%'
-            && let Some(hex) = text.get(index + 1..index + 3)
-            && let Ok(byte) = u8::from_str_radix(hex, 16)
-        {
-            out.push(byte);
-            index += 3;
-            continue;
-        }
-        out.push(bytes[index]);
-        index += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 /// The files and folders of a repository that git would publish (what `.gitignore`

@@ -6,7 +6,7 @@
 
 use super::catalog::{CatalogView, Matched, Target};
 use super::{Badge, BadgeUrl, Place, Syntax, Written, has_placeholder};
-use crate::document::{Document, Link};
+use crate::document::{Document, Link, normalize_label};
 use crate::html::{self, Tag};
 use crate::rules::LintContext;
 use crate::source::SourceText;
@@ -606,16 +606,6 @@ fn definition_at(text: &str, line_start: usize, line_end: usize) -> Option<(&str
         .find(|c: char| c.is_ascii_whitespace())
         .map_or(text.len(), |index| start + index);
     Some((label, start..end))
-}
-
-/// A reference label as CommonMark compares them: case-folded, inner
-/// whitespace collapsed.
-fn normalize_label(label: &str) -> String {
-    label
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// Resolves entities (and, in Markdown, backslash escapes); returns the text

@@ -46,17 +46,8 @@ pub fn opening_sentence(paragraph: &str) -> &str {
     paragraph[..sentence_end].trim().trim_start_matches(['>', ' '])
 }
 
-/// Kinds of thing a definition names ("A Rust library for ...", "A tiny wrapper around").
-const DEFINED_THINGS: [&str; 22] = [
-    "crate",
-    "package",
-    "library",
-    "module",
-    "project",
-    "plugin",
-    "tool",
-    "framework",
-    "extension",
+/// Kinds of thing a definition names beyond [`THING_WORDS`] ("A tiny wrapper around").
+const MORE_DEFINED_THINGS: [&str; 13] = [
     "implementation",
     "wrapper",
     "utility",
@@ -92,7 +83,7 @@ pub fn is_definition(sentence: &str) -> bool {
                     .get(2)
                     .is_some_and(|verb| DEFINING_VERBS.contains(&verb.as_str())));
     this_is
-        || (opens_indefinite && words.iter().skip(1).any(|word| DEFINED_THINGS.contains(&word.as_str())))
+        || (opens_indefinite && words.iter().skip(1).any(|word| THING_WORDS.contains(&word.as_str()) || MORE_DEFINED_THINGS.contains(&word.as_str())))
         // "X is the main class" describes a part; "X is a library" the whole.
         || named_subject_is(&leading_words(sentence), &["a", "an", "one"])
 }

@@ -1,8 +1,9 @@
 //! RL407 undefined-link-reference: a `[text][label]` reference has no definition.
 
-use super::unused_link_definition::{ReferenceKind, Scan, code, normalize_label, written_label};
+use super::unused_link_definition::{ReferenceKind, Scan, code, written_label};
 use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
+use crate::document::normalize_label;
 use crate::fix::{Applicability, Edit, Fix};
 use std::collections::{HashMap, HashSet};
 

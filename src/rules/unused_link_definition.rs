@@ -10,6 +10,7 @@
 use super::undefined_link_reference::undefined_references;
 use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
+use crate::document::normalize_label;
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 use crate::source::SourceText;
@@ -285,25 +286,6 @@ pub(super) fn scan(source: &SourceText, document: &Document) -> Scan {
         runs,
         references,
         strays,
-    }
-}
-
-/// A reference label as CommonMark compares labels: whitespace collapsed to one
-/// space, trimmed, and case-folded (lower, upper, then lower case approximates
-/// Unicode's full case folding: `ẞ` and `SS` both become `ss`).
-pub(super) fn normalize_label(label: &str) -> String {
-    let mut out = String::with_capacity(label.len());
-    for word in label.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    if out.is_ascii() {
-        out.make_ascii_lowercase();
-        out
-    } else {
-        out.to_lowercase().to_uppercase().to_lowercase()
     }
 }
 
