@@ -92,8 +92,8 @@ impl Rule for BrokenAnchor {
             }
             let wanted = crate::links::percent_decode(fragment);
             let wanted = wanted.strip_prefix("user-content-").unwrap_or(&wanted);
-            // GitHub finds a heading whatever the case of the fragment (`#Options` opens
-            // `## Options`), as do the peers' link checkers by default.
+            // A fragment in another case (`#Options` for `## Options`) is not reported:
+            // other Markdown link checkers ignore case by default too.
             if anchors.set.contains(wanted) || anchors.set.contains(&wanted.to_lowercase()) {
                 continue;
             }
