@@ -6,7 +6,7 @@
 
 use crate::source::SourceText;
 use comrak::nodes::{AstNode, LineColumn as ComrakPosition, NodeValue};
-use comrak::{Anchorizer, Arena, Options};
+use comrak::{Arena, Options};
 use std::ops::Range;
 
 /// What kind of top-level block a [`Block`] is.
@@ -153,10 +153,10 @@ impl Document {
     /// GitHub's anchors of all headings, in document order.
     pub fn anchors(&self) -> &[String] {
         self.anchors.get_or_init(|| {
-            let mut anchorizer = Anchorizer::new();
+            let mut slugger = crate::anchor::Slugger::new();
             self.headings
                 .iter()
-                .map(|heading| anchorizer.anchorize(&heading.text))
+                .map(|heading| slugger.anchor(&heading.text))
                 .collect()
         })
     }

@@ -5,6 +5,7 @@
 //! [`linter`]) -> report ([`output`]). Library code never prints; the binary renders.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod anchor;
 pub mod app;
 pub mod badges;
 pub mod cli;

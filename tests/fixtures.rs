@@ -190,13 +190,21 @@ fn fixtures() {
                 snapshot.push_str(&fixed);
             }
             let snap_path = file.with_extension("snap");
-            let expected = std::fs::read_to_string(&snap_path).unwrap_or_default();
             if bless {
                 std::fs::write(&snap_path, &snapshot).unwrap();
-            } else if expected != snapshot {
-                failures.push(format!(
-                    "{name}: snapshot differs\n--- expected\n{expected}--- actual\n{snapshot}"
-                ));
+            } else {
+                // A fixture without its snapshot fails: an empty expectation must be
+                // written down (an empty .snap file), never assumed.
+                match std::fs::read_to_string(&snap_path) {
+                    Err(_) => failures.push(format!(
+                        "{name}: no snapshot {} (BLESS=1 cargo test --test fixtures writes it)",
+                        snap_path.display()
+                    )),
+                    Ok(expected) if expected != snapshot => failures.push(format!(
+                        "{name}: snapshot differs\n--- expected\n{expected}--- actual\n{snapshot}"
+                    )),
+                    Ok(_) => {}
+                }
             }
 
             // The CRLF twin: same findings, same fix, CRLF kept.

@@ -406,3 +406,140 @@ fn action_and_workflow_pass_actionlint_zizmor_and_the_schema() {
         text(&workflow_schema.stdout)
     );
 }
+
+/// Characters the slug comparison draws from: ASCII letters, digits and every ASCII
+/// punctuation mark, spaces, letters of other scripts, combining marks, emoji with their
+/// joiners and selectors, and Unicode punctuation and symbols.
+const SLUG_ALPHABET: &[&str] = &[
+    "a", "Z", "q", "0", "7", " ", " ", "!", "\"", "#", "$", "%", "&", "'", "(", ")", "*", "+", ",", "-", ".",
+    "/", ":", ";", "<", "=", ">", "?", "@", "[", "\\", "]", "^", "_", "`", "{", "|", "}", "~", "é", "Ä", "ß",
+    "ø", "Ω", "ж", "Ж", "א", "ع", "क", "ि", "中", "文", "한", "あ", "ア", "ｱ", "Ａ", "１", "\u{301}",
+    "\u{200d}", "\u{fe0f}", "\u{a0}", "\u{2009}", "\u{3000}", "\u{ad}", "–", "—", "‘", "’", "“", "”", "…",
+    "•", "·", "©", "®", "™", "°", "±", "×", "÷", "→", "←", "⇒", "★", "✓", "✨", "🚀", "👍", "🏽", "👩", "💻",
+    "🇩", "🇪", "❤", "€", "£", "¥", "₹", "¿", "¡", "«", "»", "§", "¶", "†", "‰", "′", "№", "℃", "Ⅻ", "½", "²",
+    "𝐀", "𝟘", "ǅ", "ǈ", "İ", "ı", "ﬁ", "Ⓐ",
+];
+
+/// Headings a README has, and the random ones: the same text given to GitHub's slugger
+/// (`github-slugger`, the package GitHub's own renderers follow) and to the heading model
+/// of readme-lint must give the same anchors, repeats numbered the same way.
+#[test]
+#[ignore = "needs node and github-slugger (installed by .ci/install-tools)"]
+fn heading_anchors_match_github_slugger() {
+    let mut texts: Vec<String> = [
+        "Installation",
+        "Getting Started",
+        "API",
+        "API",
+        "API",
+        "api-1",
+        "Usage (CLI)",
+        "What's new in v2.0?",
+        "C++ & Rust",
+        "`code` spans",
+        "FAQ — questions",
+        "Émigré résumé",
+        "中文 文档",
+        "🚀 Quick start",
+        "Step 1: install",
+        "foo_bar-baz",
+        "Ünïcödé",
+        "a -- b",
+        "1.2.3",
+        "Ω ≈ ∞",
+        "Q&A",
+        "100%",
+        "Über uns",
+        "Привет, мир",
+        "👩‍💻 Devs",
+        "❤️ Sponsors",
+    ]
+    .iter()
+    .map(|text| text.to_string())
+    .collect();
+    // A fixed-seed generator: the same cases on every run.
+    let mut state: u64 = 0x5eed_1234_abcd_0042;
+    let mut next = move |bound: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) as usize) % bound
+    };
+    for _ in 0..3_000 {
+        let length = 1 + next(12);
+        texts.push(
+            (0..length)
+                .map(|_| SLUG_ALPHABET[next(SLUG_ALPHABET.len())])
+                .collect(),
+        );
+    }
+    // The Markdown heading shows the text as written: ASCII punctuation is escaped, and
+    // text Markdown would trim or that would end the heading early is left out.
+    texts.retain(|text| text.trim() == text && !text.is_empty());
+    let escaped = |text: &str| -> String {
+        text.chars()
+            .flat_map(|ch| {
+                let escape = ch.is_ascii_punctuation().then_some('\\');
+                escape.into_iter().chain(std::iter::once(ch))
+            })
+            .collect()
+    };
+    let markdown: String = texts
+        .iter()
+        .map(|text| format!("## {}\n\n", escaped(text)))
+        .collect();
+    let source = readme_lint::source::SourceText::new(markdown);
+    let document = readme_lint::document::Document::parse(&source);
+    let headings: Vec<&str> = document
+        .headings
+        .iter()
+        .map(|heading| heading.text.as_str())
+        .collect();
+    assert_eq!(headings, texts, "the headings' text is the text written");
+
+    let script = tools().join("slugs.mjs");
+    fs::write(
+        &script,
+        "import { readFileSync } from 'node:fs';\n\
+         import { pathToFileURL } from 'node:url';\n\
+         const { default: Slugger } = await import(pathToFileURL(process.argv[2]).href);\n\
+         const slugger = new Slugger();\n\
+         const texts = JSON.parse(readFileSync(0, 'utf8'));\n\
+         process.stdout.write(JSON.stringify(texts.map((text) => slugger.slug(text))));\n",
+    )
+    .unwrap();
+    let mut child = Command::new("node")
+        .arg(&script)
+        .arg(tools().join("node_modules/github-slugger/index.js"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("node runs (run .ci/install-tools first)");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin
+            .write_all(serde_json::to_string(&texts).unwrap().as_bytes())
+            .unwrap();
+    }
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "github-slugger: {}",
+        text(&output.stderr)
+    );
+    let expected: Vec<String> = serde_json::from_slice(&output.stdout).unwrap();
+    let differences: Vec<String> = texts
+        .iter()
+        .zip(expected.iter().zip(document.anchors()))
+        .filter(|(_, (github, ours))| github != ours)
+        .map(|(text, (github, ours))| format!("{text:?}: github-slugger {github:?}, readme-lint {ours:?}"))
+        .collect();
+    assert!(
+        differences.is_empty(),
+        "{} of {} anchors differ:\n{}",
+        differences.len(),
+        texts.len(),
+        differences.join("\n")
+    );
+}

@@ -173,12 +173,13 @@ fn absolute_dir(start_dir: &Path) -> PathBuf {
 
 fn read_facts(root: &Path) -> ProjectFacts {
     let repo_root = git::find_repo_root(root);
+    let license_files = find_license_files(root);
     ProjectFacts {
         root: root.to_path_buf(),
         manifest: manifest::read_manifest(root, repo_root.as_deref()),
         git: git::read_git_facts(root, repo_root),
-        license_file: find_license_file(root),
-        license_files: find_license_files(root),
+        license_file: license_files.first().cloned(),
+        license_files,
     }
 }
 
@@ -195,33 +196,23 @@ fn is_license_file_name(name: &str) -> bool {
     })
 }
 
-/// Every license file in `root`, in the order [`find_license_file`] prefers them.
+/// Every license file in `root`, the preferred one first: the exact name `LICENSE`,
+/// then the shortest name (the plainest one, e.g. `LICENSE.md` over `LICENSE-APACHE`),
+/// then alphabetical order so the choice never depends on directory order. Names are
+/// checked before the file system is asked, so a folder of many files costs no stat
+/// per file.
 fn find_license_files(root: &Path) -> Vec<String> {
     let mut files: Vec<String> = fs::read_dir(root)
         .into_iter()
         .flatten()
         .filter_map(Result::ok)
-        .filter(|entry| entry.path().is_file())
         .filter_map(|entry| entry.file_name().into_string().ok())
         .filter(|name| is_license_file_name(name))
+        .filter(|name| root.join(name).is_file())
         .filter_map(|name| values::file_name(&name))
         .collect();
     files.sort_by_key(|name| (name != "LICENSE", name.len(), name.clone()));
     files
-}
-
-/// Prefers the exact name `LICENSE`, then the shortest name (the plainest
-/// one, e.g. `LICENSE.md` over `LICENSE-APACHE`), then alphabetical order so
-/// the choice never depends on directory order.
-fn find_license_file(root: &Path) -> Option<String> {
-    fs::read_dir(root)
-        .ok()?
-        .filter_map(Result::ok)
-        .filter(|entry| entry.path().is_file())
-        .filter_map(|entry| entry.file_name().into_string().ok())
-        .filter(|name| is_license_file_name(name))
-        .filter_map(|name| values::file_name(&name))
-        .min_by_key(|name| (name != "LICENSE", name.len(), name.clone()))
 }
 
 /// The text as an owned value, unless it is blank: an empty field in a
@@ -328,7 +319,11 @@ mod tests {
             }
             // A REUSE-style LICENSES folder is not a license file.
             fs::create_dir(dir.join("LICENSES")).unwrap();
-            assert_eq!(find_license_file(&dir).as_deref(), *expected, "{files:?}");
+            assert_eq!(
+                find_license_files(&dir).first().map(String::as_str),
+                *expected,
+                "{files:?}"
+            );
         }
     }
 

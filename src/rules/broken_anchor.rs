@@ -27,11 +27,18 @@ impl Rule for BrokenAnchor {
     }
 
     fn check(&self, context: &LintContext<'_>, _options: &Options, findings: &mut Vec<Finding>) {
-        // Most READMEs link no fragment: then the links are not located at all.
-        if !context.document.links.iter().any(|link| link.url.contains('#')) {
+        // Most READMEs link no fragment of their own or of a repository file (a web
+        // page's `#readme` is not ours to check): then the links are not located at all.
+        let base = context.link_base();
+        let checked = |url: &str| match crate::links::target(url) {
+            Target::Anchor(_) => true,
+            Target::Path { fragment, .. } => fragment.is_some() && base.is_some(),
+            Target::Elsewhere => false,
+        };
+        if !context.document.links.iter().any(|link| checked(&link.url)) {
             return;
         }
-        let links = crate::badges::markdown_links_where(context, |link| link.url.contains('#'));
+        let links = crate::badges::markdown_links_where(context, |link| checked(&link.url));
         let mut own: Option<Anchors> = None;
         // Levenshtein comparisons left for suggestions in this README: a bound, so that
         // thousands of broken fragments against thousands of headings stay linear.
@@ -39,7 +46,6 @@ impl Rule for BrokenAnchor {
         // Anchors of other Markdown files, by repository-relative path; `None` when a
         // file could not be read.
         let mut others: HashMap<String, Option<Anchors>> = HashMap::new();
-        let base = context.link_base();
         // A marked table of contents is toc-out-of-date's: it regenerates the whole list.
         let toc = crate::toc::find_region(context.source, context.document).map(|region| region.content);
         // The all-contributors table links `#question-name` and the like for their
@@ -148,7 +154,7 @@ fn anchors_of(text: &str, document: &Document) -> Anchors {
     let mut anchors: BTreeSet<String> = document.anchors().iter().cloned().collect();
     // GitHub gives headings written in HTML (`<h2>Install</h2>`) anchors too.
     for heading in &document.html_headings {
-        anchors.insert(comrak::Anchorizer::new().anchorize(&heading.text));
+        anchors.insert(crate::anchor::slug(&heading.text));
     }
     for html in &document.html {
         for tag in crate::html::scan(text, html.range.clone()) {

@@ -34,6 +34,8 @@ pub struct LintContext<'a> {
     link_references: std::cell::OnceCell<super::unused_link_definition::Scan>,
     /// Whether the README is its project's own, asked by several rules.
     project_readme: std::cell::OnceCell<bool>,
+    /// Where the README's links resolve, asked by each link rule.
+    link_base: std::cell::OnceCell<Option<(std::path::PathBuf, String)>>,
     /// The date the date rules treat as today.
     today: jiff::civil::Date,
     /// The document's badges, found on first use (see [`LintContext::badges`]).
@@ -112,6 +114,7 @@ impl<'a> LintContext<'a> {
             dates: std::cell::OnceCell::new(),
             link_references: std::cell::OnceCell::new(),
             project_readme: std::cell::OnceCell::new(),
+            link_base: std::cell::OnceCell::new(),
             today: jiff::civil::date(1970, 1, 1),
             probe: None,
             path: None,
@@ -139,6 +142,11 @@ impl<'a> LintContext<'a> {
     fn find_if_project_readme(&self) -> bool {
         let Some(path) = self.path else { return true };
         let folder = crate::files::parent_or_current(path);
+        // The facts root is already a real absolute path; a README named by its real
+        // folder (the usual case: a walk or an absolute path) needs no link resolved.
+        if std::path::absolute(folder).is_ok_and(|folder| folder == self.facts.root) {
+            return true;
+        }
         match (
             std::fs::canonicalize(folder),
             std::fs::canonicalize(&self.facts.root),
@@ -158,6 +166,10 @@ impl<'a> LintContext<'a> {
     /// text without a path, or a README outside a git checkout: without one there is no
     /// telling which files the repository has.
     pub fn link_base(&self) -> Option<(std::path::PathBuf, String)> {
+        self.link_base.get_or_init(|| self.find_link_base()).clone()
+    }
+
+    fn find_link_base(&self) -> Option<(std::path::PathBuf, String)> {
         let path = self.path?;
         let root = self.facts.git.repo_root.as_deref()?;
         let root = std::fs::canonicalize(root).ok()?;

@@ -93,10 +93,10 @@ impl Rule for SectionName {
 
 /// GitHub's anchor for heading `index` once renamed, counting duplicates as GitHub does.
 fn anchor_after_rename(context: &LintContext<'_>, index: usize, new_text: &str) -> String {
-    let mut anchorizer = comrak::Anchorizer::new();
+    let mut slugger = crate::anchor::Slugger::new();
     let mut result = String::new();
     for (other, heading) in context.document.headings.iter().enumerate() {
-        let anchor = anchorizer.anchorize(if other == index { new_text } else { &heading.text });
+        let anchor = slugger.anchor(if other == index { new_text } else { &heading.text });
         if other == index {
             result = anchor;
         }
