@@ -43,6 +43,9 @@ pub struct Heading {
     pub text_range: Range<usize>,
     /// The heading's text with Markdown removed, as a reader sees it.
     pub text: String,
+    /// The text GitHub makes the heading's anchor from: as `text`, but an image counts
+    /// for nothing (its alt text is an attribute, not text of the heading).
+    pub anchor_text: String,
     /// True when the heading sits at the top level (not in a list or block quote).
     pub top_level: bool,
 }
@@ -156,7 +159,7 @@ impl Document {
             let mut slugger = crate::anchor::Slugger::new();
             self.headings
                 .iter()
-                .map(|heading| slugger.anchor(&heading.text))
+                .map(|heading| slugger.anchor(&heading.anchor_text))
                 .collect()
         })
     }
@@ -469,6 +472,8 @@ impl Builder<'_> {
         top_level: bool,
     ) {
         let text = plain_text(node);
+        let mut anchor_text = String::new();
+        collect_text(node, &mut anchor_text, AltText::Skip);
         let text_range = if setext {
             self.setext_text_range(&range)
         } else {
@@ -481,6 +486,7 @@ impl Builder<'_> {
             range,
             text_range,
             text,
+            anchor_text,
             top_level,
         });
     }
@@ -541,6 +547,19 @@ pub fn inline_text(markdown: &str) -> String {
     root.children().next().map(plain_text).unwrap_or_default()
 }
 
+/// The text GitHub makes a heading's anchor from, for heading content written as
+/// `markdown` (see [`Heading::anchor_text`]).
+pub fn inline_anchor_text(markdown: &str) -> String {
+    let options = comrak_options();
+    let arena = Arena::new();
+    let root = comrak::parse_document(&arena, &format!("# {markdown}"), &options);
+    let mut out = String::new();
+    if let Some(heading) = root.children().next() {
+        collect_text(heading, &mut out, AltText::Skip);
+    }
+    out
+}
+
 /// The text a reader sees in a Markdown fragment (all its blocks).
 pub fn markdown_plain_text(markdown: &str) -> String {
     let options = comrak_options();
@@ -553,12 +572,19 @@ pub fn markdown_plain_text(markdown: &str) -> String {
 /// The text a reader sees: literal text and code, image alt text, breaks as spaces.
 pub fn plain_text<'a>(node: &'a AstNode<'a>) -> String {
     let mut out = String::new();
-    collect_text(node, &mut out);
+    collect_text(node, &mut out, AltText::Keep);
     out
 }
 
+/// Whether an image's alt text counts as text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AltText {
+    Keep,
+    Skip,
+}
+
 /// Iterative, like [`Builder::visit`], so that deep nesting cannot overflow the stack.
-fn collect_text<'a>(node: &'a AstNode<'a>, out: &mut String) {
+fn collect_text<'a>(node: &'a AstNode<'a>, out: &mut String, alt: AltText) {
     let mut stack: Vec<&'a AstNode<'a>> = node.children().collect();
     stack.reverse();
     while let Some(child) = stack.pop() {
@@ -566,6 +592,7 @@ fn collect_text<'a>(node: &'a AstNode<'a>, out: &mut String) {
             NodeValue::Text(text) => out.push_str(text),
             NodeValue::Code(code) => out.push_str(&code.literal),
             NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            NodeValue::Image(_) if alt == AltText::Skip => {}
             _ => {
                 let start = stack.len();
                 stack.extend(child.children());

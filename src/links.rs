@@ -149,6 +149,10 @@ pub struct RepoFiles {
     by_lowercase: HashMap<String, Vec<String>>,
     /// False when the walk stopped at [`MAX_ENTRIES`]: then a missing path proves nothing.
     pub complete: bool,
+    /// The repository's root, for [`RepoFiles::is_tracked`].
+    root: PathBuf,
+    /// What git's index tracks, read when first asked.
+    tracked: OnceLock<Option<crate::facts::git_index::TrackedPaths>>,
 }
 
 /// How many files and folders a repository listing holds at most.
@@ -161,6 +165,15 @@ impl RepoFiles {
 
     pub fn is_file(&self, path: &str) -> bool {
         self.files.contains(path)
+    }
+
+    /// True when git tracks `path` although the walk skipped it as ignored (a file added
+    /// with `git add -f`): it is published. False when the index cannot be read.
+    pub fn is_tracked(&self, path: &str) -> bool {
+        self.tracked
+            .get_or_init(|| crate::facts::git_index::tracked_paths(&self.root))
+            .as_ref()
+            .is_some_and(|tracked| tracked.contains(path))
     }
 
     /// The paths that differ from `path` only in case.
@@ -203,6 +216,7 @@ pub fn repo_files(root: &Path) -> Arc<RepoFiles> {
 fn list(root: &Path) -> RepoFiles {
     let mut files = RepoFiles {
         complete: true,
+        root: root.to_path_buf(),
         ..RepoFiles::default()
     };
     let walk = ignore::WalkBuilder::new(root)

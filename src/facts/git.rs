@@ -141,15 +141,15 @@ pub(super) fn read_git_facts(facts_root: &Path, repo_root: Option<PathBuf>) -> G
 /// Where a checkout keeps its state. A linked worktree has its own folder for
 /// per-worktree files (HEAD) and shares the main repository's folder for the
 /// rest (config, refs); in a plain checkout both are `.git`.
-struct GitDirs {
-    git_dir: PathBuf,
+pub(super) struct GitDirs {
+    pub(super) git_dir: PathBuf,
     common_dir: PathBuf,
 }
 
 const ORIGIN_REFS: &str = "refs/remotes/origin/";
 
 impl GitDirs {
-    fn locate(repo_root: &Path) -> Option<Self> {
+    pub(super) fn locate(repo_root: &Path) -> Option<Self> {
         let dot_git = repo_root.join(".git");
         let git_dir = if dot_git.is_dir() {
             dot_git
@@ -164,6 +164,16 @@ impl GitDirs {
             None => git_dir.clone(),
         };
         Some(Self { git_dir, common_dir })
+    }
+
+    /// True for a repository whose object ids are SHA-256 (`extensions.objectFormat`).
+    pub(super) fn uses_sha256(&self) -> bool {
+        read_git_file(&self.common_dir.join("config")).is_some_and(|config| {
+            config.lines().any(|line| {
+                let line = line.trim().to_ascii_lowercase().replace([' ', '\t'], "");
+                line == "objectformat=sha256"
+            })
+        })
     }
 
     fn origin_url(&self) -> Option<String> {

@@ -7,6 +7,7 @@
 //! half-broken project.
 
 mod git;
+pub mod git_index;
 mod manifest;
 pub mod values;
 

@@ -135,10 +135,13 @@ fn contributors_region(text: &str) -> Option<std::ops::Range<usize>> {
     Some(start..end)
 }
 
-/// Fragments every page has: the top of the page, and GitHub's line anchors.
+/// Fragments every page has: the top of the page (also `##`, the target of links that
+/// are only there for their tooltip), GitHub's box around the README (`#readme`), and
+/// GitHub's line anchors.
 fn is_always_there(fragment: &str) -> bool {
-    fragment.is_empty()
+    fragment.chars().all(|ch| ch == '#')
         || fragment.eq_ignore_ascii_case("top")
+        || fragment == "readme"
         || fragment.starts_with(":~:")
         || (fragment.starts_with('L') && fragment[1..].starts_with(|ch: char| ch.is_ascii_digit()))
 }

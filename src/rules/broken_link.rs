@@ -40,6 +40,7 @@ impl Rule for BrokenLink {
         if !files.complete {
             return;
         }
+        let site = docs_site(&files, &readme_dir);
         for (link, url) in &links {
             let Target::Path { path, .. } = crate::links::target(&url.url) else {
                 continue;
@@ -60,7 +61,16 @@ impl Rule for BrokenLink {
                 continue;
             }
             let range = url.report_range(&link.range);
+            if site
+                .as_deref()
+                .is_some_and(|site| site_resolves(&files, site, path, &resolved))
+            {
+                continue;
+            }
             if root.join(&resolved).exists() {
+                if files.is_tracked(&resolved) {
+                    continue;
+                }
                 findings.push(
                     Finding::new(range, format!("the {what} `{path}` points at a file git ignores"))
                         .help("it is not published with the repository: commit the file or change the link"),
@@ -88,6 +98,58 @@ impl Rule for BrokenLink {
             findings.push(finding);
         }
     }
+}
+
+/// The folder of the documentation site (VitePress, VuePress, Docusaurus) the README
+/// belongs to, if any: the nearest folder at or above the README's that holds the site's
+/// configuration. Such a README is a page of the site, written for the site's links.
+fn docs_site(files: &RepoFiles, readme_dir: &str) -> Option<String> {
+    let mut folder = readme_dir.trim_end_matches('/').to_string();
+    loop {
+        let join = |name: &str| {
+            if folder.is_empty() {
+                name.to_string()
+            } else {
+                format!("{folder}/{name}")
+            }
+        };
+        let is_site = [".vitepress", ".vuepress"]
+            .iter()
+            .any(|name| files.contains(&join(name)))
+            || ["js", "ts", "mjs", "cjs"]
+                .iter()
+                .any(|extension| files.is_file(&join(&format!("docusaurus.config.{extension}"))));
+        if is_site {
+            return Some(folder);
+        }
+        if folder.is_empty() {
+            return None;
+        }
+        folder = folder
+            .rsplit_once('/')
+            .map_or(String::new(), |(parent, _)| parent.to_string());
+    }
+}
+
+/// True when a documentation site serves the link's target: a page written without its
+/// `.md` (or as `.html`), or an absolute path to a file of the site's public folder.
+fn site_resolves(files: &RepoFiles, site: &str, path: &str, resolved: &str) -> bool {
+    let stem = resolved.strip_suffix(".html").unwrap_or(resolved);
+    let last = stem.rsplit('/').next().unwrap_or(stem);
+    if (!last.contains('.') || stem.len() < resolved.len()) && files.is_file(&format!("{stem}.md")) {
+        return true;
+    }
+    if path.starts_with('/') {
+        let prefix = if site.is_empty() {
+            String::new()
+        } else {
+            format!("{site}/")
+        };
+        return ["public", ".vuepress/public", "static"]
+            .iter()
+            .any(|public| files.contains(&format!("{prefix}{public}/{resolved}")));
+    }
+    false
 }
 
 /// The one path that differs from `resolved` only in case, or only in a `.md` /

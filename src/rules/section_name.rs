@@ -70,7 +70,8 @@ impl Rule for SectionName {
                 def.heading,
                 &written[words_end..]
             );
-            let new_anchor = anchor_after_rename(context, index, &crate::document::inline_text(&renamed));
+            let new_anchor =
+                anchor_after_rename(context, index, &crate::document::inline_anchor_text(&renamed));
             let start = heading.text_range.start;
             let mut edits = vec![Edit::replace(
                 start + words_start..start + words_end,
@@ -96,7 +97,11 @@ fn anchor_after_rename(context: &LintContext<'_>, index: usize, new_text: &str) 
     let mut slugger = crate::anchor::Slugger::new();
     let mut result = String::new();
     for (other, heading) in context.document.headings.iter().enumerate() {
-        let anchor = slugger.anchor(if other == index { new_text } else { &heading.text });
+        let anchor = slugger.anchor(if other == index {
+            new_text
+        } else {
+            &heading.anchor_text
+        });
         if other == index {
             result = anchor;
         }
