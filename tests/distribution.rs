@@ -249,3 +249,162 @@ fn python_hooks_install_the_wheel_without_a_rust_toolchain() {
     let again = pre_commit(&["readme-lint-fix", "--files", "docs/README.md"]);
     assert_eq!(again.status.code(), Some(0), "{}", text(&again.stdout));
 }
+
+/// Builds readme-lint for `target` in release mode and returns the binary's path.
+fn cross_build(target: &str, env: &[(&str, &str)]) -> PathBuf {
+    let mut command = Command::new(env!("CARGO"));
+    command
+        .args([
+            "build",
+            "--release",
+            "--locked",
+            "--bin",
+            "readme-lint",
+            "--target",
+            target,
+        ])
+        .current_dir(repo_root());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    check(&mut command);
+    let exe = if target.contains("windows") {
+        "readme-lint.exe"
+    } else {
+        "readme-lint"
+    };
+    target_dir().join(target).join("release").join(exe)
+}
+
+#[test]
+#[ignore = "needs the x86_64-unknown-linux-musl target (installed by .ci/install-tools)"]
+fn the_musl_binary_is_static_and_passes_the_cli_cases() {
+    let binary = cross_build("x86_64-unknown-linux-musl", &[]);
+    let ldd = run(Command::new("ldd").arg(&binary));
+    let said = format!("{}{}", text(&ldd.stdout), text(&ldd.stderr));
+    assert!(
+        said.contains("not a dynamic executable") || said.contains("statically linked"),
+        "ldd: {said}"
+    );
+    println!(
+        "musl binary: {:.1} MB, static",
+        fs::metadata(&binary).unwrap().len() as f64 / 1e6
+    );
+    // The same command-line cases as tests/cli.rs, run with this binary.
+    let nowhere = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-home");
+    trycmd::TestCases::new()
+        .register_bin("readme-lint", &binary)
+        .env("HOME", nowhere.display().to_string())
+        .env("XDG_CONFIG_HOME", nowhere.display().to_string())
+        .case("tests/cmd/*.toml")
+        .run();
+}
+
+/// Wine 8 (Debian's) lacks `ProcessPrng`, which Rust's standard library takes from
+/// bcryptprimitives.dll on Windows 10 and later: a stand-in built from its documented
+/// signature, over RtlGenRandom, lets the binary start. Windows has the real one.
+const PROCESS_PRNG_STAND_IN: &str = r#"#include <windows.h>
+#include <ntsecapi.h>
+BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T length) {
+    while (length > 0) {
+        ULONG chunk = length > 0x10000000 ? 0x10000000 : (ULONG)length;
+        if (!RtlGenRandom(data, chunk)) return FALSE;
+        data += chunk;
+        length -= chunk;
+    }
+    return TRUE;
+}
+"#;
+
+#[test]
+#[ignore = "needs mingw-w64, wine and the x86_64-pc-windows-gnu target (installed by .ci/install-tools)"]
+fn the_windows_binary_handles_backslashes_crlf_and_read_only_files_under_wine() {
+    let built = cross_build(
+        "x86_64-pc-windows-gnu",
+        &[(
+            "CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER",
+            "x86_64-w64-mingw32-gcc",
+        )],
+    );
+    let bin = tempfile::tempdir().unwrap();
+    let exe = bin.path().join("readme-lint.exe");
+    fs::copy(&built, &exe).unwrap();
+    fs::write(bin.path().join("prng.c"), PROCESS_PRNG_STAND_IN).unwrap();
+    fs::write(
+        bin.path().join("prng.def"),
+        "LIBRARY bcryptprimitives.dll\nEXPORTS\nProcessPrng\n",
+    )
+    .unwrap();
+    check(
+        Command::new("x86_64-w64-mingw32-gcc")
+            .args([
+                "-shared",
+                "-O2",
+                "-o",
+                "bcryptprimitives.dll",
+                "prng.c",
+                "prng.def",
+                "-ladvapi32",
+            ])
+            .current_dir(bin.path()),
+    );
+    let prefix = target_dir().join("wine-prefix");
+    let wine = |dir: &Path, args: &[&str]| -> Output {
+        run(Command::new("wine")
+            .arg(&exe)
+            .args(args)
+            .current_dir(dir)
+            .env("WINEPREFIX", &prefix)
+            .env("WINEDEBUG", "-all"))
+    };
+
+    let work = tempfile::tempdir().unwrap();
+    let version = wine(work.path(), &["--version"]);
+    assert_eq!(
+        text(&version.stdout).trim(),
+        format!("readme-lint {}", env!("CARGO_PKG_VERSION")),
+        "{}",
+        text(&version.stderr)
+    );
+
+    // A CRLF README in a folder, named with a backslash: found, reported, fixed, CRLF kept.
+    let readme = "# demo\r\n\r\n[![npm](http://img.shields.io/npm/v/demo.svg)](https://www.npmjs.com/package/demo)\r\n\r\nA demo.\r\n\r\n## Usage\r\n\r\nx\r\n";
+    fs::create_dir(work.path().join("docs")).unwrap();
+    fs::write(work.path().join("docs/README.md"), readme).unwrap();
+    let report = wine(work.path(), &["--output-format", "concise", r"docs\README.md"]);
+    assert_eq!(
+        text(&report.stdout),
+        "docs\\README.md:3:9: RL203 insecure-badge-url [*] the badge image is loaded over http://, but img.shields.io serves https\n",
+        "{}",
+        text(&report.stderr)
+    );
+    let fixed = wine(work.path(), &["--fix", r"docs\README.md"]);
+    assert_eq!(fixed.status.code(), Some(0), "{}", text(&fixed.stderr));
+    assert_eq!(
+        fs::read_to_string(work.path().join("docs/README.md")).unwrap(),
+        readme.replace("http://img", "https://img")
+    );
+    // A walk from `.` finds it too, and a second fix changes nothing.
+    let walk = wine(work.path(), &["--fix", "."]);
+    assert_eq!(
+        text(&walk.stdout).trim(),
+        "No problems in 1 file",
+        "{}",
+        text(&walk.stderr)
+    );
+
+    // A read-only README: exit 2, a message naming it, the file unchanged.
+    let locked = work.path().join("README.md");
+    fs::write(&locked, readme).unwrap();
+    let mut permissions = fs::metadata(&locked).unwrap().permissions();
+    permissions.set_readonly(true);
+    fs::set_permissions(&locked, permissions).unwrap();
+    let refused = wine(work.path(), &["--fix", "README.md"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused.stdout));
+    assert!(
+        text(&refused.stderr).contains("README.md: cannot write the fixes: the file is read-only"),
+        "{}",
+        text(&refused.stderr)
+    );
+    assert_eq!(fs::read_to_string(&locked).unwrap(), readme);
+}
