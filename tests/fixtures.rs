@@ -1,13 +1,20 @@
-//! Runs every fixture under `tests/fixtures/<rule>/<case>.md` and checks:
-//! - the findings and the fixed text match `<case>.snap` (`BLESS=1` rewrites it);
+//! Runs every fixture `tests/fixtures/<folder>/<case>.md` (a folder per rule family or
+//! situation: `badges`, `dates-dmy`, `links-repo`, ...; only the folder's own `.md` files,
+//! not those in its subfolders) and checks:
+//! - the findings and the fixed text match `<case>.snap` (`BLESS=1` rewrites it; a
+//!   fixture without its `.snap` fails);
 //! - the fix loop converges, and fixing the fixed text changes nothing;
 //! - each rule's declared fixability matches what it emitted;
 //! - a CRLF twin of the fixture gives the same findings and the same fix, in CRLF.
 //!
-//! A rule folder may hold a `.readme-lint.yml` (else the `recommended` preset
-//! applies) and a manifest (else the project facts are empty), a `git/`
-//! folder that stands for `.git` (see `support/fake_git.rs`), and a `probe.json`
-//! that stands for what `--online` found (badge URL to outcome).
+//! - every rule is triggered by some fixture.
+//!
+//! A folder may hold a `.readme-lint.yml` (else the `recommended` preset applies), a
+//! manifest (else the project facts are empty), a `git/` folder that stands for `.git`
+//! (see `support/fake_git.rs`), and a `probe.json` that stands for what `--online` found
+//! (badge URL to outcome). A folder whose name starts with `links` is linted with each
+//! fixture's path, as the link rules need; with a `git/` folder, in a temporary copy
+//! where `git/` is `.git`.
 
 use readme_lint::config::{LoadedConfig, RuleSelection, load_file_chain, load_preset_chain};
 use readme_lint::diagnostic::Diagnostic;

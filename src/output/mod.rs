@@ -1,4 +1,6 @@
-//! Rendering findings: human (annotated snippets), concise (one line each), json, jsonl.
+//! Rendering findings in the eight output formats: human (annotated snippets), concise
+//! (one line each), json, jsonl, github (workflow annotations), sarif, junit and summary
+//! (Markdown for a job summary).
 //! Line and column numbers are computed here, at the output edge, from byte ranges.
 
 mod emit;
