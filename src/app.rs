@@ -13,29 +13,9 @@ use crate::output::{self, FileReport, OutputFormat, Totals};
 use crate::probe::{ProbeConfig, ProbeResults};
 use crate::rules::{self, RULES};
 use crate::source::SourceText;
+pub use crate::streams::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Streams};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-
-/// Exit codes.
-pub const EXIT_CLEAN: u8 = 0;
-pub const EXIT_FINDINGS: u8 = 1;
-pub const EXIT_ERROR: u8 = 2;
-
-/// The streams a command reads and writes.
-pub struct Streams<'a> {
-    pub stdin: &'a mut dyn Read,
-    pub stdout: &'a mut dyn Write,
-    pub stderr: &'a mut dyn Write,
-    /// Whether stdout is a terminal (for `--color auto`).
-    pub stdout_is_terminal: bool,
-    /// Whether stderr is a terminal (for the `--online` progress bar).
-    pub stderr_is_terminal: bool,
-    /// Whether NO_COLOR is set.
-    pub no_color: bool,
-    /// Whether this runs in a GitHub Actions job (`GITHUB_ACTIONS=true`), whose runner
-    /// reads lines of output that start with `::` as workflow commands.
-    pub github_actions: bool,
-}
 
 /// Runs a command; `Err` only when writing to a stream failed (such as a closed pipe).
 pub fn run(cli: Cli, streams: &mut Streams<'_>) -> io::Result<u8> {
@@ -699,7 +679,7 @@ fn badge_targets(input: &Input, shared: &Shared<'_>) -> Vec<String> {
         today: shared.today,
         probe: None,
     };
-    crate::probe::targets(&SourceText::new(text), settings)
+    crate::linter::probe_targets(&SourceText::new(text), settings)
 }
 
 /// Probes the badges of a chunk of files that earlier chunks did not, drawing a

@@ -1,7 +1,6 @@
 //! A finding: which rule, where (a byte range), what, and how it could be fixed.
 
 use crate::fix::Fix;
-use crate::rules::RuleMeta;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -20,6 +19,71 @@ impl Severity {
             Severity::Error => "error",
         }
     }
+}
+
+/// The family a rule belongs to; also the hundreds digit of its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Document,
+    Sections,
+    Badges,
+    Dates,
+    Links,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Document => "document",
+            Category::Sections => "sections",
+            Category::Badges => "badges",
+            Category::Dates => "dates",
+            Category::Links => "links",
+        }
+    }
+}
+
+/// Whether a rule attaches fixes to its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fixable {
+    Never,
+    /// Only suggestions: fixes shown, never applied, not even with `--unsafe-fixes`.
+    Suggests,
+    Sometimes,
+    Always,
+}
+
+impl Fixable {
+    /// How `readme-lint rules` and the README's rules table say it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fixable::Never => "no",
+            Fixable::Suggests => "suggests",
+            Fixable::Sometimes => "sometimes",
+            Fixable::Always => "yes",
+        }
+    }
+}
+
+/// What a rule is: the facts `readme-lint rules` lists.
+#[derive(Debug, Serialize)]
+pub struct RuleMeta {
+    /// `RL` and three digits: RL0xx document, RL1xx sections, RL2xx badges, RL3xx dates, RL4xx links.
+    pub code: &'static str,
+    /// Kebab-case, naming the problem ("missing-section").
+    pub name: &'static str,
+    pub category: Category,
+    pub default_severity: Severity,
+    /// Off unless a preset or config turns it on.
+    pub enabled_by_default: bool,
+    pub fixable: Fixable,
+    /// One line for `readme-lint rules`.
+    pub summary: &'static str,
+    /// The rule's documentation, `rules/docs/<name>.md`.
+    #[serde(skip)]
+    pub doc: &'static str,
 }
 
 /// One finding of one rule in one file.

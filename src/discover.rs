@@ -5,14 +5,7 @@ use crate::config::{ConfigCache, ConfigError};
 use crate::files::{self, FileError};
 use std::path::{Path, PathBuf};
 
-/// True for `README`, `README.md` and `README.markdown`, in any case.
-pub fn is_readme_name(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
-        return false;
-    };
-    let lower = name.to_ascii_lowercase();
-    matches!(lower.as_str(), "readme" | "readme.md" | "readme.markdown")
-}
+pub use crate::files::is_readme_name;
 
 /// A README to lint: the path as named or found (shown in messages), and its real path
 /// (absolute, links followed, inside its repository), which is what is read and fixed.

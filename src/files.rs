@@ -75,6 +75,15 @@ pub const PACKED_REFS_LIMIT: Limit = Limit {
     what: "git's packed-refs file",
 };
 
+/// True for `README`, `README.md` and `README.markdown`, in any case.
+pub fn is_readme_name(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+        return false;
+    };
+    let lower = name.to_ascii_lowercase();
+    matches!(lower.as_str(), "readme" | "readme.md" | "readme.markdown")
+}
+
 /// `path` without `.` parts, and relative to the current folder when it lies inside it,
 /// so messages show `docs/README.md` rather than `./docs/./README.md` or a long absolute path.
 pub fn tidy_path(path: &Path) -> PathBuf {

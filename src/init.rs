@@ -1,8 +1,8 @@
 //! `readme-lint init`: write a commented `.readme-lint.yml`.
 
-use crate::app::{EXIT_CLEAN, EXIT_ERROR, Streams};
 use crate::config::error::suggestion;
 use crate::config::load::{preset_names, preset_text};
+use crate::streams::{EXIT_CLEAN, EXIT_ERROR, Streams};
 use std::io;
 use std::path::Path;
 

@@ -1,8 +1,12 @@
 //! readme-lint: check README files against a policy and fix them with reviewable edits.
 //!
-//! Data flows one way: read ([`source`]) -> parse ([`document`]) -> project facts
-//! ([`facts`]) and policy ([`config`]) -> rules ([`rules`]) -> fixes ([`fix`],
-//! [`linter`]) -> report ([`output`]). Library code never prints; the binary renders.
+//! Layers, bottom up, each importing only from its own layer and those below
+//! (tests/layers.rs fails on an upward import or a cycle): reading ([`source`],
+//! [`files`], [`fix`], [`dates`], [`facts`], [`html`], [`anchor`]) -> the document
+//! model ([`document`], [`references`], [`diagnostic`], [`sections`]) -> [`badges`],
+//! [`links`], [`toc`] -> [`probe`] -> [`rules`] -> [`config`], [`suppress`], [`output`]
+//! -> [`linter`] -> the commands ([`app`], [`cli`], [`discover`], [`init`], ...). Library
+//! code never prints; the binary renders.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod anchor;
@@ -23,6 +27,7 @@ pub mod links;
 pub mod linter;
 pub mod output;
 pub mod probe;
+pub mod references;
 pub mod rules;
 pub mod scaffold;
 pub mod section_defs;
@@ -30,5 +35,6 @@ pub mod sections;
 pub mod show_config;
 pub mod show_dates;
 pub mod source;
+pub mod streams;
 pub mod suppress;
 pub mod toc;

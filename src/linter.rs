@@ -65,7 +65,7 @@ pub fn lint(source: &SourceText, settings: LintSettings<'_>) -> Vec<Diagnostic> 
             .iter()
             .map(|state| state.severity().is_some())
             .collect();
-        for finding in rules::unused_suppression::findings(&directives, source, &document, &enabled) {
+        for finding in crate::suppress::unused_findings(&directives, source, &document, &enabled) {
             diagnostics.push(Diagnostic {
                 rule: &rules::unused_suppression::META,
                 severity,
@@ -162,4 +162,30 @@ pub fn fix(
         }
         source = SourceText::new(applied.text);
     }
+}
+
+/// The badge image URLs in `source` that the probe would check: absolute URLs on
+/// an allowed host, without template placeholders. Empty when both probe rules
+/// are off for this file.
+pub fn probe_targets(source: &SourceText, settings: LintSettings<'_>) -> Vec<String> {
+    let rules_on = ["badge-broken", "badge-unknown"].iter().any(|name| {
+        crate::rules::index_of(name).is_some_and(|index| settings.policy.rules[index].severity().is_some())
+    });
+    if !rules_on {
+        return Vec::new();
+    }
+    let hosts = &crate::badges::Catalog::built_in().probe_hosts;
+    let document = crate::document::Document::parse(source);
+    let context = crate::rules::LintContext::new(source, &document, settings.facts, settings.policy);
+    let mut urls: Vec<String> = context
+        .badges()
+        .iter()
+        .map(|badge| badge.image.url.clone())
+        .filter(|url| {
+            !crate::badges::has_placeholder(url) && crate::probe::Address::from_badge(url, hosts).is_ok()
+        })
+        .collect();
+    urls.sort();
+    urls.dedup();
+    urls
 }

@@ -1,8 +1,8 @@
 //! `readme-lint config [PATH]`: the effective config for a file, with origins.
 
-use crate::app::{EXIT_CLEAN, EXIT_ERROR, Streams};
 use crate::config::{ConfigCache, Requirement, RuleSelection};
 use crate::rules::RULES;
+use crate::streams::{EXIT_CLEAN, EXIT_ERROR, Streams};
 use std::io;
 use std::path::Path;
 

@@ -1,6 +1,5 @@
 //! `readme-lint dates`: what the date pass finds, for people and for scorers.
 
-use crate::app::{EXIT_CLEAN, EXIT_ERROR, Streams};
 use crate::cli::DatesFormat;
 use crate::config::ConfigCache;
 use crate::dates::FoundDate;
@@ -8,6 +7,7 @@ use crate::document::Document;
 use crate::files;
 use crate::output::escape_controls;
 use crate::source::SourceText;
+use crate::streams::{EXIT_CLEAN, EXIT_ERROR, Streams};
 use serde::Serialize;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};

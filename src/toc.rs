@@ -388,7 +388,7 @@ fn parse_item(line: &str) -> Option<Item> {
 /// `README.md`, `./README.md`, `readme.markdown`: a link to this file.
 fn is_own_readme(path: &str) -> bool {
     let name = path.strip_prefix("./").unwrap_or(path);
-    crate::discover::is_readme_name(std::path::Path::new(name)) && !name.contains('/')
+    crate::files::is_readme_name(std::path::Path::new(name)) && !name.contains('/')
 }
 
 /// `[text](destination)` at the start of an item: the text as written, the destination,

@@ -8,20 +8,23 @@ use super::catalog::{CatalogView, Matched, Target};
 use super::{Badge, BadgeUrl, Place, Syntax, Written, has_placeholder};
 use crate::document::{Document, Link, normalize_label};
 use crate::html::{self, Tag};
-use crate::rules::LintContext;
 use crate::source::SourceText;
 use std::collections::HashMap;
 use std::ops::Range;
 
-/// Every badge of the document, in document order.
-pub fn extract<'a>(context: &LintContext<'a>) -> Vec<Badge<'a>> {
-    let text = context.text();
-    let catalog = context.policy.badges.catalog();
-    let title_start = context.title().map(|title| title.range.start);
+/// Every badge of the document, in document order. The badge block runs from the title
+/// (`title_start`) to the first heading of the body (`body_start`) or HTML `<h2>`-`<h6>`.
+pub fn extract<'a>(
+    source: &'a SourceText,
+    document: &'a Document,
+    catalog: CatalogView<'a>,
+    title_start: Option<usize>,
+    body_start: Option<usize>,
+) -> Vec<Badge<'a>> {
+    let text = source.text();
     // The badge block ends at the first heading after the title: a Markdown one,
     // or an HTML block that starts with `<h2>`...`<h6>`.
-    let html_heading = context
-        .document
+    let html_heading = document
         .html
         .iter()
         .filter(|html| html.is_block && title_start.is_none_or(|title| html.range.start > title))
@@ -34,20 +37,19 @@ pub fn extract<'a>(context: &LintContext<'a>) -> Vec<Badge<'a>> {
             })
         })
         .map(|html| html.range.start);
-    let markdown_heading = context.first_body_heading_start();
-    let header_end = match (markdown_heading, html_heading) {
+    let header_end = match (body_start, html_heading) {
         (Some(a), Some(b)) => a.min(b),
         (a, b) => a.or(b).unwrap_or(text.len()),
     };
     let extractor = Extractor {
         text,
-        source: context.source,
-        document: context.document,
+        source,
+        document,
         catalog,
         title_start,
         header_end,
-        definitions: definitions(text, context.document),
-        enclosing: enclosing_candidates(&context.document.links),
+        definitions: definitions(text, document),
+        enclosing: enclosing_candidates(&document.links),
     };
     let mut badges = extractor.markdown_badges();
     badges.extend(extractor.html_badges());
@@ -60,27 +62,24 @@ pub fn extract<'a>(context: &LintContext<'a>) -> Vec<Badge<'a>> {
 /// definition's line), in document order. The link rules read URLs as the badges do,
 /// so that a fix edits exactly the URL; links not wanted are not located at all.
 pub fn markdown_links_where(
-    context: &LintContext<'_>,
+    source: &SourceText,
+    document: &Document,
+    catalog: CatalogView<'_>,
     wanted: impl Fn(&Link) -> bool,
 ) -> Vec<(Link, BadgeUrl)> {
-    let links: Vec<&Link> = context
-        .document
-        .links
-        .iter()
-        .filter(|link| wanted(link))
-        .collect();
+    let links: Vec<&Link> = document.links.iter().filter(|link| wanted(link)).collect();
     if links.is_empty() {
         return Vec::new();
     }
-    let text = context.text();
+    let text = source.text();
     let extractor = Extractor {
         text,
-        source: context.source,
-        document: context.document,
-        catalog: context.policy.badges.catalog(),
+        source,
+        document,
+        catalog,
         title_start: None,
         header_end: 0,
-        definitions: definitions(text, context.document),
+        definitions: definitions(text, document),
         enclosing: Vec::new(),
     };
     links
@@ -684,6 +683,7 @@ mod tests {
     use super::*;
     use crate::config::{LoadedConfig, RuleSelection, load_preset_chain};
     use crate::facts::ProjectFacts;
+    use crate::rules::LintContext;
     use crate::source::SourceText;
     use std::path::Path;
 

@@ -3,8 +3,8 @@
 
 use super::catalog::{CatalogView, Matched, RewriteFacts, same_repository};
 use super::{Badge, BadgeUrl};
+use crate::facts::ProjectFacts;
 use crate::facts::RemoteRepo;
-use crate::rules::LintContext;
 use std::ops::Range;
 
 /// Which URL of a badge.
@@ -68,11 +68,11 @@ pub fn sites<'b, 'a>(badges: &'b [Badge<'a>]) -> Vec<Site<'b, 'a>> {
 }
 
 /// The facts a rewrite of `badge`'s URLs may use.
-pub fn rewrite_facts<'c>(context: &'c LintContext<'_>, badge: &Badge<'_>) -> RewriteFacts<'c> {
+pub fn rewrite_facts<'c>(facts: &'c ProjectFacts, badge: &Badge<'_>) -> RewriteFacts<'c> {
     RewriteFacts {
-        workflows: &context.facts.git.workflows,
-        origin: context.facts.git.origin.as_ref(),
-        travis_evidence: badge_shows_travis_com(badge) || context.facts.git.has_travis_yml,
+        workflows: &facts.git.workflows,
+        origin: facts.git.origin.as_ref(),
+        travis_evidence: badge_shows_travis_com(badge) || facts.git.has_travis_yml,
     }
 }
 
@@ -95,10 +95,9 @@ pub fn badge_shows_travis_com(badge: &Badge<'_>) -> bool {
 
 /// The repositories the README may name as its own: the origin remote, and the
 /// manifest's repository URL.
-pub fn own_repositories(context: &LintContext<'_>) -> Vec<RemoteRepo> {
-    let mut repositories: Vec<RemoteRepo> = context.facts.git.origin.iter().cloned().collect();
-    if let Some(repository) = context
-        .facts
+pub fn own_repositories(facts: &ProjectFacts) -> Vec<RemoteRepo> {
+    let mut repositories: Vec<RemoteRepo> = facts.git.origin.iter().cloned().collect();
+    if let Some(repository) = facts
         .manifest
         .as_ref()
         .and_then(|manifest| manifest.repository.as_deref())

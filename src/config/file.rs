@@ -3,6 +3,7 @@
 //! Every struct denies unknown keys so a typo is an error with a location, and
 //! values that need a location in later errors are wrapped in [`Spanned`].
 
+pub use crate::rules::policy::{Condition, Level, Requirement};
 use crate::rules::{self, RULES};
 use crate::sections::SectionDef;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -98,52 +99,6 @@ pub struct SectionsConfig {
     pub count_content: Option<bool>,
 }
 
-/// A required section: a catalogue name, or `{section: NAME, when: CONDITION}`.
-#[derive(Debug, Clone, PartialEq, Eq, JsonSchema)]
-#[schemars(untagged)]
-pub enum Requirement {
-    Always(String),
-    When {
-        section: String,
-        /// Only required when this holds for the project.
-        when: Condition,
-    },
-}
-
-impl Requirement {
-    pub fn section(&self) -> &str {
-        match self {
-            Requirement::Always(section) | Requirement::When { section, .. } => section,
-        }
-    }
-
-    pub fn condition(&self) -> Option<&Condition> {
-        match self {
-            Requirement::Always(_) => None,
-            Requirement::When { when, .. } => Some(when),
-        }
-    }
-}
-
-/// A fact about the project that makes a section required.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
-pub enum Condition {
-    /// The manifest describes a package that can be installed from a registry.
-    Installable,
-    /// The project ships an executable.
-    HasBinary,
-    /// The README has more than this many lines.
-    MinLines(usize),
-    /// The project states its license nowhere else: it has a manifest or a git checkout,
-    /// no LICENSE (LICENCE, COPYING) file beside its manifest or at the repository root,
-    /// and no license in the manifest.
-    Unlicensed,
-    /// Every one of these holds (`when: [installable, {min-lines: 30}]`).
-    #[serde(skip)]
-    All(Vec<Condition>),
-}
-
 /// `when:` takes one condition or a list of them that must all hold.
 #[derive(Deserialize)]
 #[serde(untagged)]
@@ -209,25 +164,6 @@ impl<'de> Deserialize<'de> for Requirement {
             }
         }
         deserializer.deserialize_any(RequirementVisitor)
-    }
-}
-
-/// A rule's level: `off`, `warn` (or `warning`), `error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Off,
-    Warn,
-    Error,
-}
-
-impl Level {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Off => "off",
-            Level::Warn => "warn",
-            Level::Error => "error",
-        }
     }
 }
 

@@ -2,79 +2,15 @@
 //! overrides, then the command line. Each value remembers where it came from.
 
 use super::error::Origin;
-use super::file::{Level, Requirement, RuleSettings, SectionsConfig};
+use super::file::{Level, RuleSettings, SectionsConfig};
 use super::load::{Layer, catalog_for};
 use crate::diagnostic::Severity;
+pub use crate::rules::policy::{Policy, RuleState, SectionPolicy};
 use crate::rules::{self, RULES};
 use crate::sections::SectionCatalog;
 use globset::GlobSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// A rule's effective level and options for one file.
-#[derive(Debug, Clone)]
-pub struct RuleState {
-    pub level: Level,
-    pub options: serde_json::Map<String, serde_json::Value>,
-    /// Where the level was set, with its line when it came from a file.
-    pub origin: String,
-}
-
-impl RuleState {
-    pub fn severity(&self) -> Option<Severity> {
-        match self.level {
-            Level::Off => None,
-            Level::Warn => Some(Severity::Warning),
-            Level::Error => Some(Severity::Error),
-        }
-    }
-}
-
-/// The section policy for one file.
-#[derive(Debug, Clone)]
-pub struct SectionPolicy {
-    pub required: Vec<Requirement>,
-    pub order: Vec<String>,
-    pub forbidden: Vec<String>,
-    /// Whether content counts as a section (`sections.count-content`, true by default).
-    pub count_content: bool,
-    /// Where `required`, `order` and `forbidden` were set.
-    pub origins: [String; 3],
-}
-
-impl Default for SectionPolicy {
-    fn default() -> Self {
-        Self {
-            required: Vec::new(),
-            order: Vec::new(),
-            forbidden: Vec::new(),
-            count_content: true,
-            origins: Default::default(),
-        }
-    }
-}
-
-/// Everything the rules need to know about the policy for one file.
-#[derive(Debug, Clone)]
-pub struct Policy {
-    /// One entry per rule, in registry order.
-    pub rules: Vec<RuleState>,
-    pub sections: SectionPolicy,
-    pub catalog: Arc<SectionCatalog>,
-    /// The chain the policy was built from, base first.
-    pub chain: Vec<String>,
-    /// Required badges and the services a config adds to the badge catalogue.
-    pub badges: crate::badges::BadgePolicy,
-    /// Date format, order, maximum age and copyright fix.
-    pub dates: crate::dates::DatesPolicy,
-}
-
-impl Policy {
-    pub fn rule(&self, name: &str) -> Option<&RuleState> {
-        let index = RULES.iter().position(|rule| rule.meta().name == name)?;
-        self.rules.get(index)
-    }
-}
 
 /// The rules the command line selects or ignores.
 #[derive(Debug, Clone, Default)]

@@ -9,7 +9,7 @@ use super::context::{line_alone, starts_line};
 use super::hit::{Fmt, Hit};
 use super::lexicon::{Lex, eq_lower, lookup};
 use super::parts::word_in;
-use super::scan::Scanner;
+use super::scan::{GLUED_PREFIXES, Scanner};
 use super::text::{Num, Tok, at, dash, glued_after, glued_before, next_tok, number, prev_tok};
 use super::value::DateValue;
 
@@ -79,9 +79,6 @@ const EVENT_NOUNS: &[&[u8]] = &[
 
 /// Verbs that make a year at the start of a sentence its subject (`2014 was good`).
 const SUBJECT_VERBS: &[&[u8]] = &[b"was", b"saw", b"brought", b"marked"];
-
-/// Prefixes joined to a year by a hyphen that make it a date: `mid-2020`.
-pub(crate) const GLUED_PREFIXES: &[&[u8]] = &[b"mid", b"pre", b"post", b"early", b"late", b"since"];
 
 /// Words joining the ends of a range or list of years.
 const JOINERS: &[&[u8]] = &[b"to", b"and", b"or", b"through", b"until", b"till"];

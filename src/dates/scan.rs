@@ -4,7 +4,6 @@
 use std::cell::Cell;
 use std::ops::Range;
 
-use super::bare::GLUED_PREFIXES;
 use super::context::classify;
 use super::hit::Hit;
 use super::lexicon::{Lex, lookup, may_start_word};
@@ -17,6 +16,9 @@ use super::text::{
 };
 use super::value::DateValue;
 use super::{DateContext, FoundDate};
+
+/// Prefixes joined to a year by a hyphen that make it a date: `mid-2020`.
+pub(crate) const GLUED_PREFIXES: &[&[u8]] = &[b"mid", b"pre", b"post", b"early", b"late", b"since"];
 
 /// The last date found, for year lists (`2019, 2020`) and ranges (`2019 to 2020`).
 #[derive(Debug, Clone, Copy)]

@@ -3,7 +3,7 @@
 //! and `badge-unknown` (RL213). Off by default; pre-commit never uses it.
 //!
 //! The probe runs outside the per-file lint: the caller collects the badge URLs
-//! of many files ([`targets`]), [`probe`] fetches the distinct ones with a small
+//! of many files ([`crate::linter::probe_targets`]), [`probe`] fetches the distinct ones with a small
 //! pool of threads, and the results reach the rules through
 //! [`crate::linter::LintSettings::probe`]. Library code never prints: progress is
 //! reported through a callback.
@@ -30,8 +30,6 @@ pub mod http;
 pub mod schedule;
 pub mod target;
 
-use crate::linter::LintSettings;
-use crate::source::SourceText;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 use std::net::SocketAddr;
@@ -214,30 +212,6 @@ pub fn parse_age(text: &str) -> Result<Duration, String> {
         _ => return Err(format!("`{text}` is not an age; write e.g. 1d, 12h, 30m or 0")),
     };
     Ok(Duration::from_secs(seconds))
-}
-
-/// The badge image URLs in `source` that the probe would check: absolute URLs on
-/// an allowed host, without template placeholders. Empty when both probe rules
-/// are off for this file.
-pub fn targets(source: &SourceText, settings: LintSettings<'_>) -> Vec<String> {
-    let rules_on = ["badge-broken", "badge-unknown"].iter().any(|name| {
-        crate::rules::index_of(name).is_some_and(|index| settings.policy.rules[index].severity().is_some())
-    });
-    if !rules_on {
-        return Vec::new();
-    }
-    let hosts = &crate::badges::Catalog::built_in().probe_hosts;
-    let document = crate::document::Document::parse(source);
-    let context = crate::rules::LintContext::new(source, &document, settings.facts, settings.policy);
-    let mut urls: Vec<String> = context
-        .badges()
-        .iter()
-        .map(|badge| badge.image.url.clone())
-        .filter(|url| !crate::badges::has_placeholder(url) && Address::from_badge(url, hosts).is_ok())
-        .collect();
-    urls.sort();
-    urls.dedup();
-    urls
 }
 
 /// What a probe run did.

@@ -27,7 +27,7 @@ impl Rule for BadgeWrongRepo {
     }
 
     fn check(&self, context: &LintContext<'_>, _options: &Options, findings: &mut Vec<Finding>) {
-        let own = own_repositories(context);
+        let own = own_repositories(context.facts);
         let origin = context.facts.git.origin.as_ref();
         for badge in context.badges() {
             let image = badge

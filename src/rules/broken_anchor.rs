@@ -38,7 +38,7 @@ impl Rule for BrokenAnchor {
         if !context.document.links.iter().any(|link| checked(&link.url)) {
             return;
         }
-        let links = crate::badges::markdown_links_where(context, |link| checked(&link.url));
+        let links = context.markdown_links_where(|link| checked(&link.url));
         let mut own: Option<Anchors> = None;
         // Levenshtein comparisons left for suggestions in this README: a bound, so that
         // thousands of broken fragments against thousands of headings stay linear.

@@ -27,9 +27,8 @@ impl Rule for BrokenLink {
         let Some((root, readme_dir)) = context.link_base() else {
             return;
         };
-        let links = crate::badges::markdown_links_where(context, |link| {
-            matches!(crate::links::target(&link.url), Target::Path { .. })
-        });
+        let links = context
+            .markdown_links_where(|link| matches!(crate::links::target(&link.url), Target::Path { .. }));
         if !links
             .iter()
             .any(|(_, url)| matches!(crate::links::target(&url.url), Target::Path { .. }))

@@ -1,8 +1,7 @@
 //! What a rule may read about one file: its text, its parsed document, the policy
 //! and the project facts. Rules never read files themselves.
 
-use crate::config::file::Condition;
-use crate::config::{Policy, Requirement};
+use super::policy::{Condition, Policy, Requirement};
 use crate::document::{BlockKind, Document, Heading, Section};
 use crate::facts::ProjectFacts;
 use crate::sections::SectionDef;
@@ -31,7 +30,7 @@ pub struct LintContext<'a> {
     /// The dates written in the prose, found on first use (see [`LintContext::dates`]).
     dates: std::cell::OnceCell<Vec<crate::dates::FoundDate>>,
     /// The link references and definitions, read once for the two rules about them.
-    link_references: std::cell::OnceCell<super::unused_link_definition::Scan>,
+    link_references: std::cell::OnceCell<crate::references::Scan>,
     /// Whether the README is its project's own, asked by several rules.
     project_readme: std::cell::OnceCell<bool>,
     /// Where the README's links resolve, asked by each link rule.
@@ -134,9 +133,9 @@ impl<'a> LintContext<'a> {
     }
 
     /// The link references and reference definitions of the README.
-    pub(super) fn link_references(&self) -> &super::unused_link_definition::Scan {
+    pub(super) fn link_references(&self) -> &crate::references::Scan {
         self.link_references
-            .get_or_init(|| super::unused_link_definition::scan(self.source, self.document))
+            .get_or_init(|| crate::references::scan(self.source, self.document))
     }
 
     fn find_if_project_readme(&self) -> bool {
@@ -182,6 +181,15 @@ impl<'a> LintContext<'a> {
         Some((root, relative))
     }
 
+    /// The Markdown links and images `wanted` accepts, with where each URL is written
+    /// (see [`crate::badges::markdown_links_where`]).
+    pub fn markdown_links_where(
+        &self,
+        wanted: impl Fn(&crate::document::Link) -> bool,
+    ) -> Vec<(crate::document::Link, crate::badges::BadgeUrl)> {
+        crate::badges::markdown_links_where(self.source, self.document, self.policy.badges.catalog(), wanted)
+    }
+
     /// Sets what the online probe found about badge URLs.
     pub fn with_probe(mut self, probe: Option<&'a crate::probe::ProbeResults>) -> Self {
         self.probe = probe;
@@ -212,7 +220,15 @@ impl<'a> LintContext<'a> {
 
     /// The badges of the document, extracted once per lint and shared by the rules.
     pub fn badges(&self) -> &[crate::badges::Badge<'a>] {
-        self.badges.get_or_init(|| crate::badges::extract(self))
+        self.badges.get_or_init(|| {
+            crate::badges::extract(
+                self.source,
+                self.document,
+                self.policy.badges.catalog(),
+                self.title().map(|title| title.range.start),
+                self.first_body_heading_start(),
+            )
+        })
     }
 
     pub fn text(&self) -> &'a str {

@@ -39,7 +39,7 @@ impl Rule for DeadBadgeService {
                 retirement.since,
                 retirement.why
             );
-            let facts = rewrite_facts(context, badge);
+            let facts = rewrite_facts(context.facts, badge);
             let blocked = match matched.route.rewrite {
                 Some(_) => match catalog.rewrite(&badge.image.url, matched, &facts) {
                     // The project shows where the service went (`.travis.yml` and a

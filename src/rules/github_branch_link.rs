@@ -33,7 +33,7 @@ impl Rule for GithubBranchLink {
             return;
         };
         let to_origin = |link: &crate::document::Link| link.url.contains(origin.repo.as_str());
-        for (link, url) in crate::badges::markdown_links_where(context, to_origin) {
+        for (link, url) in context.markdown_links_where(to_origin) {
             let Some((branch, branch_range)) = branch_of(&url.url, origin) else {
                 continue;
             };

@@ -38,7 +38,7 @@ impl Rule for LegacyBadgeUrl {
                 RouteState::Dead(_) => continue,
             };
             let url = &site.url.url;
-            let facts = rewrite_facts(context, site.badge);
+            let facts = rewrite_facts(context.facts, site.badge);
             let rewritten = match matched.route.rewrite {
                 Some(_) => catalog.rewrite(url, matched, &facts),
                 None => continue,

@@ -32,6 +32,7 @@ mod missing_title;
 mod missing_workflow;
 mod multiple_titles;
 mod outdated_copyright;
+pub mod policy;
 mod prose;
 mod registry_relative_link;
 mod required_badges;
@@ -46,76 +47,12 @@ mod unfinished_section;
 mod unused_link_definition;
 pub mod unused_suppression;
 
+pub use crate::diagnostic::{Category, Fixable, RuleMeta};
 pub use context::{LintContext, Title};
+pub use policy::{Condition, Level, Policy, Requirement, RuleState, SectionPolicy};
 
-use crate::diagnostic::{Finding, Severity};
-use serde::Serialize;
+use crate::diagnostic::Finding;
 use serde::de::DeserializeOwned;
-
-/// The family a rule belongs to; also the hundreds digit of its code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Category {
-    Document,
-    Sections,
-    Badges,
-    Dates,
-    Links,
-}
-
-impl Category {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Document => "document",
-            Category::Sections => "sections",
-            Category::Badges => "badges",
-            Category::Dates => "dates",
-            Category::Links => "links",
-        }
-    }
-}
-
-/// Whether a rule attaches fixes to its findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Fixable {
-    Never,
-    /// Only suggestions: fixes shown, never applied, not even with `--unsafe-fixes`.
-    Suggests,
-    Sometimes,
-    Always,
-}
-
-impl Fixable {
-    /// How `readme-lint rules` and the README's rules table say it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Fixable::Never => "no",
-            Fixable::Suggests => "suggests",
-            Fixable::Sometimes => "sometimes",
-            Fixable::Always => "yes",
-        }
-    }
-}
-
-/// What a rule is: the facts `readme-lint rules` lists.
-#[derive(Debug, Serialize)]
-pub struct RuleMeta {
-    /// `RL` and three digits: RL0xx document, RL1xx sections, RL2xx badges, RL3xx dates, RL4xx links.
-    pub code: &'static str,
-    /// Kebab-case, naming the problem ("missing-section").
-    pub name: &'static str,
-    pub category: Category,
-    pub default_severity: Severity,
-    /// Off unless a preset or config turns it on.
-    pub enabled_by_default: bool,
-    pub fixable: Fixable,
-    /// One line for `readme-lint rules`.
-    pub summary: &'static str,
-    /// The rule's documentation, `rules/docs/<name>.md`.
-    #[serde(skip)]
-    pub doc: &'static str,
-}
 
 pub type Options = serde_json::Map<String, serde_json::Value>;
 

@@ -76,7 +76,7 @@ impl Rule for RegistryRelativeLink {
         let base = context.link_base();
         let relative =
             |link: &crate::document::Link| matches!(crate::links::target(&link.url), Target::Path { .. });
-        for (link, url) in crate::badges::markdown_links_where(context, relative) {
+        for (link, url) in context.markdown_links_where(relative) {
             let Target::Path { path, .. } = crate::links::target(&url.url) else {
                 continue;
             };

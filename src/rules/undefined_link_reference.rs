@@ -1,10 +1,10 @@
 //! RL407 undefined-link-reference: a `[text][label]` reference has no definition.
 
-use super::unused_link_definition::{ReferenceKind, Scan, code, written_label};
 use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::normalize_label;
 use crate::fix::{Applicability, Edit, Fix};
+use crate::references::{ReferenceKind, Scan, code, written_label};
 use std::collections::{HashMap, HashSet};
 
 pub struct UndefinedLinkReference;
