@@ -214,6 +214,30 @@ mod tests {
             let meta = rule.meta();
             let path = docs_dir.join(format!("{}.md", meta.name));
             assert!(path.is_file(), "{} has no {}", meta.name, path.display());
+            // The header says what the metadata says, so that the two cannot drift apart.
+            let mut lines = meta.doc.lines();
+            assert_eq!(
+                lines.next(),
+                Some(format!("# {} ({})", meta.name, meta.code).as_str()),
+                "{}: the first line names the rule and its code",
+                path.display()
+            );
+            let fix = match meta.fixable {
+                Fixable::Never => "never",
+                Fixable::Suggests => "suggests",
+                Fixable::Sometimes => "sometimes",
+                Fixable::Always => "always",
+            };
+            let facts = format!(
+                "Category: {}. Default severity: {}. Fix: {fix}",
+                meta.category.as_str(),
+                meta.default_severity.as_str()
+            );
+            assert!(
+                lines.nth(1).is_some_and(|line| line.contains(&facts)),
+                "{}: the third line should say `{facts}`",
+                path.display()
+            );
             for heading in [
                 "## What it does",
                 "## Why it matters",
