@@ -180,37 +180,6 @@ fn rule_selection(args: &CheckArgs) -> Result<RuleSelection, String> {
     })
 }
 
-/// Checks `--today` is a real calendar date.
-pub fn parse_today(text: &str) -> Result<(i32, u8, u8), String> {
-    let parts: Vec<&str> = text.split('-').collect();
-    let parsed = match parts.as_slice() {
-        [year, month, day] if year.len() == 4 && month.len() == 2 && day.len() == 2 => {
-            match (year.parse::<i32>(), month.parse::<u8>(), day.parse::<u8>()) {
-                (Ok(year), Ok(month), Ok(day)) => Some((year, month, day)),
-                _ => None,
-            }
-        }
-        _ => None,
-    };
-    let Some((year, month, day)) = parsed.filter(|(year, _, _)| (1..=9999).contains(year)) else {
-        return Err(format!("--today `{text}` is not a date; write it as YYYY-MM-DD"));
-    };
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return Err(format!("--today `{text}`: there is no month {month}")),
-    };
-    if day == 0 || day > days_in_month {
-        return Err(format!(
-            "--today `{text}`: month {month} of {year} has {days_in_month} days"
-        ));
-    }
-    Ok((year, month, day))
-}
-
 fn use_color(choice: ColorChoice, streams: &Streams<'_>) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -285,16 +254,7 @@ fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
 }
 
 fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
-    let today = match &args.today {
-        Some(text) => match parse_today(text) {
-            Ok((year, month, day)) => jiff::civil::date(year as i16, month as i8, day as i8),
-            Err(message) => {
-                writeln!(streams.stderr, "error: {message}")?;
-                return Ok(EXIT_ERROR);
-            }
-        },
-        None => jiff::Zoned::now().date(),
-    };
+    let today = args.today.unwrap_or_else(|| jiff::Zoned::now().date());
     if args.unsafe_fixes && !args.fix && !args.diff {
         // Harmless, but say it: the user probably meant --fix --unsafe-fixes.
         writeln!(
@@ -309,25 +269,8 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
             return Ok(EXIT_ERROR);
         }
     };
-    let shard = match args
-        .shard
-        .as_deref()
-        .map(crate::discover::Shard::parse)
-        .transpose()
-    {
-        Ok(shard) => shard,
-        Err(message) => {
-            writeln!(streams.stderr, "error: {message}")?;
-            return Ok(EXIT_ERROR);
-        }
-    };
-    let extra_reports = match parse_reports(&args.report) {
-        Ok(reports) => reports,
-        Err(message) => {
-            writeln!(streams.stderr, "error: {message}")?;
-            return Ok(EXIT_ERROR);
-        }
-    };
+    let shard = args.shard;
+    let extra_reports = args.report.clone();
     let load_options = crate::config::LoadOptions {
         allow_external_extends: args.allow_external_extends,
     };
@@ -843,35 +786,6 @@ fn process(input: Input, shared: &Shared<'_>) -> Outcome {
         fixed,
         fixed_text,
     }
-}
-
-/// Parses `--report FORMAT=PATH` values.
-fn parse_reports(values: &[String]) -> Result<Vec<(OutputFormat, PathBuf)>, String> {
-    values
-        .iter()
-        .map(|value| {
-            let Some((format, path)) = value.split_once('=') else {
-                return Err(format!(
-                    "--report `{value}`: write it as FORMAT=PATH, e.g. sarif=results.sarif"
-                ));
-            };
-            let format = <OutputFormat as clap::ValueEnum>::from_str(format, true).map_err(|_| {
-                let names: Vec<String> = <OutputFormat as clap::ValueEnum>::value_variants()
-                    .iter()
-                    .filter_map(clap::ValueEnum::to_possible_value)
-                    .map(|value| value.get_name().to_string())
-                    .collect();
-                format!(
-                    "--report: unknown format `{format}` (one of {})",
-                    names.join(", ")
-                )
-            })?;
-            if path.is_empty() {
-                return Err(format!("--report `{value}`: the path is empty"));
-            }
-            Ok((format, PathBuf::from(path)))
-        })
-        .collect()
 }
 
 fn config_failure(error: &ConfigError, streams: &mut Streams<'_>) -> io::Result<u8> {

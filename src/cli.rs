@@ -60,12 +60,12 @@ pub struct CheckArgs {
     pub color: ColorChoice,
     /// Also write a report in another format to a file, e.g. `sarif=results.sarif` or
     /// `summary=$GITHUB_STEP_SUMMARY` (summary reports are appended); repeatable.
-    #[arg(long, value_name = "FORMAT=PATH")]
-    pub report: Vec<String>,
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_report)]
+    pub report: Vec<(OutputFormat, PathBuf)>,
     /// Lint only shard K of N (e.g. `2/8`): a stable split of the discovered files by path,
     /// for spreading a large run over a CI matrix.
-    #[arg(long, value_name = "K/N")]
-    pub shard: Option<String>,
+    #[arg(long, value_name = "K/N", value_parser = crate::discover::Shard::parse)]
+    pub shard: Option<crate::discover::Shard>,
     /// Print how many findings each rule has instead of the findings.
     #[arg(long)]
     pub statistics: bool,
@@ -81,8 +81,8 @@ pub struct CheckArgs {
     #[arg(long, short)]
     pub quiet: bool,
     /// The date the date rules treat as today (YYYY-MM-DD; default: the system date).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub today: Option<String>,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    pub today: Option<jiff::civil::Date>,
     /// Apply config `exclude` globs to files named on the command line too (for pre-commit).
     #[arg(long)]
     pub force_exclude: bool,
@@ -190,4 +190,43 @@ pub enum DatesFormat {
 pub enum ListFormat {
     Text,
     Json,
+}
+
+/// `--today`: a real calendar date written YYYY-MM-DD.
+pub fn parse_today(text: &str) -> Result<jiff::civil::Date, String> {
+    let shape_ok = text.len() == 10
+        && text.bytes().enumerate().all(|(at, byte)| match at {
+            4 | 7 => byte == b'-',
+            _ => byte.is_ascii_digit(),
+        });
+    let number = |range: std::ops::Range<usize>| text[range].parse::<i16>().unwrap_or(0);
+    if !shape_ok || number(0..4) == 0 {
+        return Err("not a date; write it as YYYY-MM-DD".to_string());
+    }
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    if !(1..=12).contains(&month) {
+        return Err(format!("there is no month {month}"));
+    }
+    let first = jiff::civil::date(year, month as i8, 1);
+    jiff::civil::Date::new(year, month as i8, day as i8)
+        .map_err(|_| format!("month {month} of {year} has {} days", first.days_in_month()))
+}
+
+/// `--report FORMAT=PATH`.
+pub fn parse_report(value: &str) -> Result<(OutputFormat, PathBuf), String> {
+    let Some((format, path)) = value.split_once('=') else {
+        return Err("write it as FORMAT=PATH, e.g. sarif=results.sarif".to_string());
+    };
+    let format = <OutputFormat as clap::ValueEnum>::from_str(format, true).map_err(|_| {
+        let names: Vec<String> = <OutputFormat as clap::ValueEnum>::value_variants()
+            .iter()
+            .filter_map(clap::ValueEnum::to_possible_value)
+            .map(|value| value.get_name().to_string())
+            .collect();
+        format!("unknown format `{format}` (one of {})", names.join(", "))
+    })?;
+    if path.is_empty() {
+        return Err("the path is empty".to_string());
+    }
+    Ok((format, PathBuf::from(path)))
 }

@@ -256,7 +256,7 @@ pub struct Shard {
 impl Shard {
     /// Parses `K/N` with 1 <= K <= N.
     pub fn parse(text: &str) -> Result<Shard, String> {
-        let invalid = || format!("--shard `{text}`: write it as K/N with 1 <= K <= N, e.g. 1/4");
+        let invalid = || "write it as K/N with 1 <= K <= N, e.g. 1/4".to_string();
         let (index, count) = text.split_once('/').ok_or_else(invalid)?;
         let index: u64 = index.trim().parse().map_err(|_| invalid())?;
         let count: u64 = count.trim().parse().map_err(|_| invalid())?;

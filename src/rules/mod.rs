@@ -1,7 +1,11 @@
 //! The rule registry, the trait every rule implements, and what a rule may read.
 //!
-//! Adding a rule: write `src/rules/<name>.rs` with a unit struct implementing
-//! [`Rule`], write `rules/docs/<name>.md`, and add one line to [`RULES`].
+//! Adding a rule: `cargo run --example new-rule -- NAME CODE` (dev/new_rule.rs) writes
+//! the four files a rule is made of: `src/rules/<name>.rs` (a unit struct implementing
+//! [`Rule`]), its `mod` line and entry in [`RULES`] here, `rules/docs/<name>.md`, and
+//! `tests/fixtures/<name>/` (a fixture and a config that turns the rule on). It then
+//! regenerates what derives from them: the fixture's snapshot, the README's rules table,
+//! `readme-lint.schema.json` and the `config` command's snapshot.
 
 mod ambiguous_date;
 mod badge_branch;
