@@ -66,7 +66,9 @@ mod years;
 use std::ops::Range;
 
 pub use pattern::{Pattern, PatternError, PatternItem, Token, format_date, parse_pattern};
-pub use policy::{CopyrightFix, DateFormat, DateOrder, DatesConfig, DatesPolicy, parse_age, parse_format};
+pub use policy::{
+    CopyrightFix, DateFormat, DateOrder, DatesConfig, DatesPolicy, parse_age, parse_format, parse_max_age,
+};
 pub use value::DateValue;
 
 /// Where a date stands.

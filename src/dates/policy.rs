@@ -94,7 +94,7 @@ impl DatesPolicy {
         }
         if let Some(max_age) = &config.max_age {
             self.max_age =
-                parse_age(&max_age.value).map_err(|message| (message, Some(max_age.referenced)))?;
+                parse_max_age(&max_age.value).map_err(|message| (message, Some(max_age.referenced)))?;
             self.max_age_text = max_age.value.trim().to_string();
         }
         if let Some(copyright) = config.copyright {
@@ -156,13 +156,28 @@ pub fn parse_format(text: &str) -> Result<DateFormat, String> {
     })
 }
 
-/// An age such as `1y`, `6 months`, `90d`, `2 weeks` (jiff's friendly duration format).
+/// An age in jiff's friendly duration format (`1y`, `6 months`, `2 weeks`, `90d`, `12h`,
+/// `30m`), or `0`: the one way readme-lint reads an age. Each caller says which units it
+/// takes (see [`parse_max_age`] and the probe's cache age).
 pub fn parse_age(text: &str) -> Result<jiff::Span, String> {
+    let text = text.trim();
+    if text == "0" {
+        return Ok(jiff::Span::new());
+    }
     let span: jiff::Span = text
-        .trim()
         .parse()
+        .map_err(|_| format!("`{text}` is not an age; write e.g. `1y`, `6 months`, `90d`, `12h` or `30m`"))?;
+    if span.is_negative() {
+        return Err(format!("`{text}` is a negative age"));
+    }
+    Ok(span)
+}
+
+/// `dates.max-age`: an age longer than zero, in days, weeks, months or years.
+pub fn parse_max_age(text: &str) -> Result<jiff::Span, String> {
+    let span = parse_age(text)
         .map_err(|_| format!("bad max-age `{text}`: write an age such as `1y`, `6 months` or `90d`"))?;
-    if span.is_negative() || span.is_zero() {
+    if span.is_zero() {
         return Err(format!("bad max-age `{text}`: it must be longer than zero"));
     }
     if span.get_hours() != 0 || span.get_minutes() != 0 || span.get_seconds() != 0 {
@@ -195,6 +210,14 @@ mod tests {
         assert_eq!(parse_age("6 months").unwrap().get_months(), 6);
         assert_eq!(parse_age("2y").unwrap().get_years(), 2);
         assert!(parse_age("soon").is_err());
-        assert!(parse_age("0d").is_err());
+        assert!(parse_age("-2d").is_err());
+        assert!(parse_age("0").unwrap().is_zero());
+        assert_eq!(parse_max_age("90d").unwrap().get_days(), 90);
+        assert!(parse_max_age("0d").unwrap_err().contains("longer than zero"));
+        assert!(
+            parse_max_age("12h")
+                .unwrap_err()
+                .contains("days, weeks, months or years")
+        );
     }
 }

@@ -195,23 +195,15 @@ pub fn parse_resolve(spec: &str) -> Result<(String, SocketAddr), String> {
     Ok((host, address))
 }
 
-/// Parses a cache age: `0`, or a number with `s`, `m`, `h` or `d` (`1d`, `12h`).
+/// Parses a cache age with the one age grammar ([`crate::dates::parse_age`]): `0`, or
+/// days, hours, minutes or seconds (`1d`, `12h`, `30m`, `2 weeks`); a day is 24 hours.
 pub fn parse_age(text: &str) -> Result<Duration, String> {
-    let text = text.trim();
-    let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let number: u64 = number
-        .parse()
-        .map_err(|_| format!("`{text}` is not an age; write e.g. 1d, 12h, 30m or 0"))?;
-    let seconds = match unit.trim() {
-        "" if number == 0 => 0,
-        "s" => number,
-        "m" => number * 60,
-        "h" => number * 3600,
-        "d" => number * 86_400,
-        _ => return Err(format!("`{text}` is not an age; write e.g. 1d, 12h, 30m or 0")),
-    };
-    Ok(Duration::from_secs(seconds))
+    let invalid = || format!("`{}` is not an age; write e.g. 1d, 12h, 30m or 0", text.trim());
+    let span = crate::dates::parse_age(text).map_err(|_| invalid())?;
+    let duration = span
+        .to_duration(jiff::SpanRelativeTo::days_are_24_hours())
+        .map_err(|_| invalid())?;
+    Duration::try_from(duration).map_err(|_| invalid())
 }
 
 /// What a probe run did.
@@ -466,7 +458,9 @@ mod tests {
         assert_eq!(parse_age("12h").unwrap(), Duration::from_secs(43_200));
         assert_eq!(parse_age("30m").unwrap(), Duration::from_secs(1800));
         assert_eq!(parse_age("0").unwrap(), Duration::ZERO);
-        assert!(parse_age("1 week").is_err());
+        assert_eq!(parse_age("1 week").unwrap(), Duration::from_secs(7 * 86_400));
+        assert!(parse_age("1y").is_err(), "a year has no fixed length");
+        assert!(parse_age("-1d").is_err());
         assert!(parse_age("d").is_err());
     }
 
