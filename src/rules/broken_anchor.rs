@@ -199,8 +199,9 @@ fn squash(text: &str) -> String {
 /// Anchors longer than this are not compared for a suggestion.
 const SUGGESTION_MAX_LEN: usize = 100;
 
-/// The anchor nearest to `wanted`, when it is near enough to be a typo; each comparison
-/// spends one unit of `budget`, and none is made once it is spent.
+/// The anchor nearest to `wanted`, when it is near enough to be a typo; each anchor looked
+/// at spends one unit of `budget` (skipped or compared: the walk itself is the cost when
+/// many fragments miss among many headings), and none is looked at once it is spent.
 fn nearest<'a>(anchors: &'a BTreeSet<String>, wanted: &str, budget: &mut usize) -> Option<&'a String> {
     if wanted.len() > SUGGESTION_MAX_LEN {
         return None;
@@ -210,11 +211,11 @@ fn nearest<'a>(anchors: &'a BTreeSet<String>, wanted: &str, budget: &mut usize) 
         if *budget == 0 {
             return None;
         }
+        *budget -= 1;
         if anchor.len() > SUGGESTION_MAX_LEN || anchor.len().abs_diff(wanted.len()) > 2.max(anchor.len() / 5)
         {
             continue;
         }
-        *budget -= 1;
         let distance = strsim::levenshtein(anchor, wanted);
         if distance <= 2.max(anchor.len() / 5)
             && best.is_none_or(|(shortest, known)| (distance, anchor) < (shortest, known))
