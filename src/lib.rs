@@ -5,14 +5,14 @@
 //! [`files`], [`fix`], [`dates`], [`facts`], [`html`], [`anchor`]) -> the document
 //! model ([`document`], [`references`], [`diagnostic`], [`sections`]) -> [`badges`],
 //! [`links`], [`toc`] -> [`probe`] -> [`rules`] -> [`config`], [`suppress`], [`output`]
-//! -> [`linter`] -> the commands ([`app`], [`cli`], [`discover`], [`init`], ...). Library
+//! -> [`linter`] -> the commands ([`commands`], one file each; [`cli`], [`discover`]). Library
 //! code never prints; the binary renders.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod anchor;
-pub mod app;
 pub mod badges;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod dates;
 pub mod diagnostic;
@@ -22,7 +22,6 @@ pub mod facts;
 pub mod files;
 pub mod fix;
 pub mod html;
-pub mod init;
 pub mod links;
 pub mod linter;
 pub mod output;
@@ -32,8 +31,6 @@ pub mod rules;
 pub mod scaffold;
 pub mod section_defs;
 pub mod sections;
-pub mod show_config;
-pub mod show_dates;
 pub mod source;
 pub mod streams;
 pub mod suppress;

@@ -1,8 +1,8 @@
 //! The `readme-lint` binary: parse arguments, run, map the outcome to an exit code.
 
 use clap::Parser;
-use readme_lint::app::{self, EXIT_ERROR, Streams};
 use readme_lint::cli::Cli;
+use readme_lint::commands::{self, EXIT_ERROR, Streams};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -39,7 +39,7 @@ fn main() -> ExitCode {
     // With --fix the files were all fixed whether or not anyone read the report, so the
     // exit code says what is left even when the reader closed the pipe.
     let fixing = cli.command.is_none() && cli.check.fix;
-    let result = app::run(cli, &mut streams).and_then(|code| match stdout.flush() {
+    let result = commands::run(cli, &mut streams).and_then(|code| match stdout.flush() {
         Err(error) if fixing && error.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
         other => other.map(|()| code),
     });

@@ -20,16 +20,7 @@ const LAYERS: &[&[&str]] = &[
     &["config", "suppress", "output"],
     &["linter"],
     &[
-        "app",
-        "cli",
-        "streams",
-        "discover",
-        "init",
-        "scaffold",
-        "show_config",
-        "show_dates",
-        "lib",
-        "main",
+        "commands", "cli", "streams", "discover", "scaffold", "lib", "main",
     ],
 ];
 

@@ -6,7 +6,7 @@ use crate::streams::{EXIT_CLEAN, EXIT_ERROR, Streams};
 use std::io;
 use std::path::Path;
 
-pub fn show(
+pub(super) fn show(
     path: Option<&Path>,
     config: Option<&Path>,
     schema: bool,

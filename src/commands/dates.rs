@@ -55,7 +55,7 @@ pub fn dates_in(source: &SourceText) -> Vec<FoundDate> {
     crate::dates::find_dates(source.text(), &document.non_prose_ranges(source.text()))
 }
 
-pub fn show(
+pub(super) fn show(
     paths: &[PathBuf],
     format: DatesFormat,
     stdin_name: Option<&Path>,

@@ -8,7 +8,7 @@ use std::path::Path;
 
 pub const CONFIG_FILE: &str = ".readme-lint.yml";
 
-pub fn init(preset: &str, force: bool, streams: &mut Streams<'_>) -> io::Result<u8> {
+pub(super) fn init(preset: &str, force: bool, streams: &mut Streams<'_>) -> io::Result<u8> {
     let Some(preset_body) = preset_text(preset) else {
         writeln!(
             streams.stderr,

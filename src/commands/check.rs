@@ -1,7 +1,6 @@
-//! The commands, given parsed arguments and the streams to write to. Nothing here
-//! prints directly; `main` hands in stdout and stderr.
+//! The default command: lint (and with `--fix`, fix) the READMEs named or found.
 
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ListFormat};
+use crate::cli::{CheckArgs, ColorChoice};
 use crate::config::error::suggestion;
 use crate::config::file::rule_keys;
 use crate::config::{ConfigCache, ConfigError, RuleSelection};
@@ -11,152 +10,11 @@ use crate::fix::Applicability;
 use crate::linter::{self, LintSettings};
 use crate::output::{self, FileReport, OutputFormat, Totals};
 use crate::probe::{ProbeConfig, ProbeResults};
-use crate::rules::{self, RULES};
+use crate::rules::{self};
 use crate::source::SourceText;
-pub use crate::streams::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Streams};
+use crate::streams::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Streams};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-
-/// Runs a command; `Err` only when writing to a stream failed (such as a closed pipe).
-pub fn run(cli: Cli, streams: &mut Streams<'_>) -> io::Result<u8> {
-    match cli.command {
-        Some(Command::Rules { format }) => list_rules(format, streams),
-        Some(Command::Rule { name }) => show_rule(&name, streams),
-        Some(Command::Init { preset, force }) => crate::init::init(&preset, force, streams),
-        Some(Command::New {
-            preset,
-            sections,
-            path,
-            force,
-        }) => new_readme(&preset, &sections, path.as_deref(), force, streams),
-        Some(Command::Dates {
-            paths,
-            format,
-            stdin_filename,
-        }) => crate::show_dates::show(&paths, format, stdin_filename.as_deref(), streams),
-        Some(Command::Completions { shell }) => {
-            let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut command, "readme-lint", &mut *streams.stdout);
-            Ok(EXIT_CLEAN)
-        }
-        Some(Command::Config { path, config, schema }) => {
-            crate::show_config::show(path.as_deref(), config.as_deref(), schema, streams)
-        }
-        None => check(&cli.check, streams),
-    }
-}
-
-fn new_readme(
-    preset: &str,
-    sections: &[String],
-    path: Option<&Path>,
-    force: bool,
-    streams: &mut Streams<'_>,
-) -> io::Result<u8> {
-    let path = path.unwrap_or(Path::new("README.md"));
-    // A link counts as existing, even a dangling one: `new` never writes through it unasked.
-    if std::fs::symlink_metadata(path).is_ok() && !force {
-        writeln!(
-            streams.stderr,
-            "error: {} already exists\n  help: pass --force to overwrite it",
-            path.display()
-        )?;
-        return Ok(EXIT_ERROR);
-    }
-    let folder = path
-        .parent()
-        .filter(|parent| !parent.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let facts = crate::facts::discover(folder);
-    let folder_name = files::absolute(folder)
-        .components()
-        .rfind(|component| matches!(component, std::path::Component::Normal(_)))
-        .map_or_else(
-            || "project".to_string(),
-            |name| name.as_os_str().to_string_lossy().into_owned(),
-        );
-    let text = match crate::scaffold::readme_for(&facts, preset, sections, &folder_name) {
-        Ok(text) => text,
-        Err(error) => {
-            writeln!(streams.stderr, "error: {}", error.0)?;
-            return Ok(EXIT_ERROR);
-        }
-    };
-    let existing = if force {
-        files::Existing::Replace
-    } else {
-        files::Existing::Keep
-    };
-    if let Err(error) = files::create_file(path, &text, existing) {
-        writeln!(
-            streams.stderr,
-            "error: {}",
-            output::escape_controls(&error.to_string())
-        )?;
-        return Ok(EXIT_ERROR);
-    }
-    writeln!(
-        streams.stdout,
-        "wrote {} ({} lines, `{preset}` sections); fill in the placeholders, then run `readme-lint`",
-        path.display(),
-        text.lines().count()
-    )?;
-    Ok(EXIT_CLEAN)
-}
-
-fn list_rules(format: ListFormat, streams: &mut Streams<'_>) -> io::Result<u8> {
-    match format {
-        ListFormat::Json => {
-            let metas: Vec<_> = RULES.iter().map(|rule| rule.meta()).collect();
-            serde_json::to_writer_pretty(&mut *streams.stdout, &metas)?;
-            writeln!(streams.stdout)?;
-        }
-        ListFormat::Text => {
-            writeln!(
-                streams.stdout,
-                "{:<6} {:<22} {:<9} {:<9} {:<8} SUMMARY",
-                "CODE", "NAME", "CATEGORY", "FIX", "DEFAULT"
-            )?;
-            for rule in RULES {
-                let meta = rule.meta();
-                let fix = meta.fixable.as_str();
-                let level = if meta.enabled_by_default {
-                    meta.default_severity.as_str()
-                } else {
-                    "off"
-                };
-                writeln!(
-                    streams.stdout,
-                    "{:<6} {:<22} {:<9} {:<9} {:<8} {}",
-                    meta.code,
-                    meta.name,
-                    meta.category.as_str(),
-                    fix,
-                    level,
-                    meta.summary
-                )?;
-            }
-        }
-    }
-    Ok(EXIT_CLEAN)
-}
-
-fn show_rule(name: &str, streams: &mut Streams<'_>) -> io::Result<u8> {
-    match rules::find(name) {
-        Some(rule) => {
-            write!(streams.stdout, "{}", rule.meta().doc)?;
-            Ok(EXIT_CLEAN)
-        }
-        None => {
-            writeln!(
-                streams.stderr,
-                "error: unknown rule `{name}`\n  help: {}",
-                suggestion(name, &rule_keys())
-            )?;
-            Ok(EXIT_ERROR)
-        }
-    }
-}
 
 /// Resolves `--select`/`--ignore` names into registry indices.
 fn rule_selection(args: &CheckArgs) -> Result<RuleSelection, String> {
@@ -233,7 +91,7 @@ impl Write for FixingStdout<'_> {
     }
 }
 
-fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
+pub(super) fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
     if args.fix {
         let mut stdout = FixingStdout {
             inner: &mut *streams.stdout,
