@@ -230,3 +230,31 @@ pub fn parse_report(value: &str) -> Result<(OutputFormat, PathBuf), String> {
     }
     Ok((format, PathBuf::from(path)))
 }
+
+/// What a check run does with each file: report its findings, fix it in place, or print
+/// the diff its fixes would make; fixes up to the given applicability.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Report,
+    Fix(crate::fix::Applicability),
+    Diff(crate::fix::Applicability),
+}
+
+impl CheckArgs {
+    /// The mode `--fix`, `--diff` and `--unsafe-fixes` ask for (`--fix` and `--diff`
+    /// conflict, so at most one is set).
+    pub fn mode(&self) -> Mode {
+        let applicability = if self.unsafe_fixes {
+            crate::fix::Applicability::Unsafe
+        } else {
+            crate::fix::Applicability::Safe
+        };
+        if self.diff {
+            Mode::Diff(applicability)
+        } else if self.fix {
+            Mode::Fix(applicability)
+        } else {
+            Mode::Report
+        }
+    }
+}

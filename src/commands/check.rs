@@ -1,12 +1,11 @@
 //! The default command: lint (and with `--fix`, fix) the READMEs named or found.
 
-use crate::cli::{CheckArgs, ColorChoice};
+use crate::cli::{CheckArgs, ColorChoice, Mode};
 use crate::config::error::suggestion;
 use crate::config::file::rule_keys;
 use crate::config::{ConfigCache, ConfigError, RuleSelection};
 use crate::facts::FactsCache;
 use crate::files;
-use crate::fix::Applicability;
 use crate::linter::{self, LintSettings};
 use crate::output::{self, FileReport, OutputFormat, Totals};
 use crate::probe::{ProbeConfig, ProbeResults};
@@ -92,7 +91,7 @@ impl Write for FixingStdout<'_> {
 }
 
 pub(super) fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
-    if args.fix {
+    if matches!(args.mode(), Mode::Fix(_)) {
         let mut stdout = FixingStdout {
             inner: &mut *streams.stdout,
             closed: false,
@@ -113,7 +112,8 @@ pub(super) fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u
 
 fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
     let today = args.today.unwrap_or_else(|| jiff::Zoned::now().date());
-    if args.unsafe_fixes && !args.fix && !args.diff {
+    let mode = args.mode();
+    if args.unsafe_fixes && mode == Mode::Report {
         // Harmless, but say it: the user probably meant --fix --unsafe-fixes.
         writeln!(
             streams.stderr,
@@ -195,11 +195,6 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
         }
     };
 
-    let threshold = if args.unsafe_fixes {
-        Applicability::Unsafe
-    } else {
-        Applicability::Safe
-    };
     let color = use_color(args.color, streams);
     let probe_config = match online_config(args) {
         Ok(config) => config,
@@ -209,12 +204,11 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
         }
     };
     let mut shared = Shared {
-        args,
         configs: &configs,
         facts: FactsCache::new(),
         selection: &selection,
         today,
-        threshold,
+        mode,
         probe: probe_config.as_ref().map(|_| ProbeResults::default()),
     };
 
@@ -227,7 +221,7 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
     };
     let mut main_emitter = output::Emitter::new(main_kind, color);
     let mut extra_emitters = Vec::new();
-    if !args.diff {
+    if !matches!(mode, Mode::Diff(_)) {
         for (format, path) in &extra_reports {
             // Summaries are appended, as a CI job summary expects.
             match files::ReportFile::create(path, *format == OutputFormat::Summary) {
@@ -247,7 +241,7 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
         }
     }
     // With --fix on standard input the fixed text owns stdout; findings go to stderr.
-    let findings_to_stderr = reading_stdin && args.fix;
+    let findings_to_stderr = reading_stdin && matches!(mode, Mode::Fix(_));
 
     let mut totals = Totals::default();
     let mut any_diff = false;
@@ -255,7 +249,8 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
     // the runner, which would then run it: in a GitHub Actions job (or asked for GitHub
     // output), the diff is printed with the runner's commands stopped, under a token the
     // README cannot know.
-    let stop_commands = (args.diff && (streams.github_actions || args.output_format == OutputFormat::Github))
+    let stop_commands = (matches!(mode, Mode::Diff(_))
+        && (streams.github_actions || args.output_format == OutputFormat::Github))
         .then(output::random_token);
     if let Some(token) = &stop_commands {
         writeln!(streams.stdout, "::stop-commands::{token}")?;
@@ -314,7 +309,7 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
                     } else {
                         &mut *streams.stdout
                     };
-                    if !args.diff {
+                    if !matches!(mode, Mode::Diff(_)) {
                         main_emitter.file(&report, out)?;
                     }
                     for (emitter, file) in &mut extra_emitters {
@@ -333,7 +328,7 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
     for error in &errors {
         writeln!(streams.stderr, "error: {}", output::escape_controls(error))?;
     }
-    if !args.diff {
+    if !matches!(mode, Mode::Diff(_)) {
         let out: &mut dyn Write = if findings_to_stderr {
             &mut *streams.stderr
         } else {
@@ -362,7 +357,7 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
         .ok()
         .and_then(|config| config.max_warnings()));
     let too_many_warnings = max_warnings.is_some_and(|max| totals.warnings() > max);
-    if too_many_warnings && !args.diff {
+    if too_many_warnings && !matches!(mode, Mode::Diff(_)) {
         writeln!(
             streams.stderr,
             "error: {} warnings, more than the {} allowed (--max-warnings or `max-warnings`)",
@@ -374,7 +369,7 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
         EXIT_ERROR
     } else if args.exit_zero {
         EXIT_CLEAN
-    } else if args.diff {
+    } else if matches!(mode, Mode::Diff(_)) {
         if any_diff { EXIT_FINDINGS } else { EXIT_CLEAN }
     } else if totals.error_findings > 0 || too_many_warnings {
         EXIT_FINDINGS
@@ -385,12 +380,12 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
 
 /// What every file's processing shares.
 struct Shared<'a> {
-    args: &'a CheckArgs,
     configs: &'a ConfigCache,
     facts: FactsCache,
     selection: &'a RuleSelection,
     today: jiff::civil::Date,
-    threshold: Applicability,
+    /// Report, fix or diff, and up to which applicability.
+    mode: Mode,
     /// With `--online`: what the probe found so far (it grows chunk by chunk).
     probe: Option<ProbeResults>,
 }
@@ -563,7 +558,6 @@ fn probe_chunk(
 
 /// Reads, lints and (with --fix or --diff) fixes one file.
 fn process(input: Input, shared: &Shared<'_>) -> Outcome {
-    let args = shared.args;
     let from_stdin = input.stdin_text.is_some();
     let text = match (input.stdin_text, &input.real_path) {
         (Some(text), _) => text,
@@ -592,25 +586,28 @@ fn process(input: Input, shared: &Shared<'_>) -> Outcome {
         probe: shared.probe.as_ref(),
     };
     let source = SourceText::new(text);
-    if !(args.fix || args.diff) {
-        let diagnostics = linter::lint(&source, settings);
-        return Outcome::Report {
-            report: FileReport {
-                path: input.shown,
-                source,
-                diagnostics,
-            },
-            fixed: 0,
-            fixed_text: None,
-        };
-    }
+    let threshold = match shared.mode {
+        Mode::Fix(threshold) | Mode::Diff(threshold) => threshold,
+        Mode::Report => {
+            let diagnostics = linter::lint(&source, settings);
+            return Outcome::Report {
+                report: FileReport {
+                    path: input.shown,
+                    source,
+                    diagnostics,
+                },
+                fixed: 0,
+                fixed_text: None,
+            };
+        }
+    };
     let original = source.text().to_string();
-    let outcome = match linter::fix(source, settings, shared.threshold) {
+    let outcome = match linter::fix(source, settings, threshold) {
         Ok(outcome) => outcome,
         Err(error) => return Outcome::Error(format!("{}: {error}", input.shown)),
     };
     let changed = outcome.source.text() != original;
-    if args.diff {
+    if matches!(shared.mode, Mode::Diff(_)) {
         return if changed {
             Outcome::Diff {
                 shown: input.shown,
