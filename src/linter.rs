@@ -57,8 +57,8 @@ pub fn lint(source: &SourceText, settings: LintSettings<'_>) -> Vec<Diagnostic> 
 
     let mut directives = suppress::parse(source, &document);
     let mut diagnostics = suppress::apply(diagnostics, &mut directives, source);
-    let unused_index = rules::index_of(rules::unused_suppression::META.name).expect("registered");
-    if let Some(severity) = settings.policy.rules[unused_index].severity() {
+    let unused = rules::RuleId::of(&rules::unused_suppression::META);
+    if let Some(severity) = settings.policy.state(unused).severity() {
         let enabled: Vec<bool> = settings
             .policy
             .rules
@@ -169,7 +169,7 @@ pub fn fix(
 /// are off for this file.
 pub fn probe_targets(source: &SourceText, settings: LintSettings<'_>) -> Vec<String> {
     let rules_on = ["badge-broken", "badge-unknown"].iter().any(|name| {
-        crate::rules::index_of(name).is_some_and(|index| settings.policy.rules[index].severity().is_some())
+        crate::rules::RuleId::find(name).is_some_and(|id| settings.policy.state(id).severity().is_some())
     });
     if !rules_on {
         return Vec::new();

@@ -26,13 +26,13 @@ pub struct Directive {
     /// The comment's bytes.
     pub range: Range<usize>,
     /// Rule indices; `None` means every rule.
-    pub rules: Option<Vec<usize>>,
+    pub rules: Option<Vec<rules::RuleId>>,
     /// Names in the comment that are not rules.
     pub unknown: Vec<String>,
     /// Lines (1-based, end exclusive) where the listed rules are off.
     pub lines: Range<usize>,
     /// Rules an `enable` comment turned back on from a line on (for `disable` blocks).
-    pub reenabled: Vec<(usize, usize)>,
+    pub reenabled: Vec<(rules::RuleId, usize)>,
     /// True once it has hidden a finding.
     pub used: bool,
 }
@@ -63,8 +63,8 @@ pub fn parse(source: &SourceText, document: &Document) -> Vec<Directive> {
                 .split([',', ' ', '\t', '\n', '\r'])
                 .filter(|name| !name.is_empty())
             {
-                match rules::index_of(name) {
-                    Some(index) => rule_indices.push(index),
+                match rules::RuleId::find(name) {
+                    Some(id) => rule_indices.push(id),
                     None => unknown.push(name.to_string()),
                 }
             }
@@ -123,7 +123,9 @@ fn close_disabled_ranges(directives: &mut [Directive]) {
                 open.push(index);
                 match &directives[index].rules {
                     None => open_for_rule.iter_mut().for_each(|blocks| blocks.push(index)),
-                    Some(listed) => listed.iter().for_each(|&rule| open_for_rule[rule].push(index)),
+                    Some(listed) => listed
+                        .iter()
+                        .for_each(|&rule| open_for_rule[rule.index()].push(index)),
                 }
             }
             DirectiveKind::Enable => {
@@ -139,7 +141,7 @@ fn close_disabled_ranges(directives: &mut [Directive]) {
                     }
                     Some(enabled) => {
                         for rule in enabled {
-                            for earlier in std::mem::take(&mut open_for_rule[rule]) {
+                            for earlier in std::mem::take(&mut open_for_rule[rule.index()]) {
                                 let block = &mut directives[earlier];
                                 if block.lines.end != usize::MAX {
                                     continue;
@@ -186,13 +188,13 @@ impl Coverage {
             match &directive.rules {
                 None if directive.reenabled.is_empty() => coverage.all.push(directive.lines.clone()),
                 None => {
-                    for rule in 0..rule_count {
-                        coverage.by_rule[rule].push(directive.lines_for(rule));
+                    for rule in rules::RuleId::all() {
+                        coverage.by_rule[rule.index()].push(directive.lines_for(rule));
                     }
                 }
                 Some(listed) => {
                     for &rule in listed {
-                        coverage.by_rule[rule].push(directive.lines_for(rule));
+                        coverage.by_rule[rule.index()].push(directive.lines_for(rule));
                     }
                 }
             }
@@ -203,12 +205,12 @@ impl Coverage {
     }
 
     /// True when a finding of `rule` on `line` is hidden.
-    pub fn covers(&self, rule: usize, line: usize) -> bool {
+    pub fn covers(&self, rule: rules::RuleId, line: usize) -> bool {
         let inside = |runs: &[Range<usize>]| {
             let after = runs.partition_point(|run| run.start <= line);
             after > 0 && runs[after - 1].end > line
         };
-        inside(&self.all) || self.by_rule.get(rule).is_some_and(|runs| inside(runs))
+        inside(&self.all) || self.by_rule.get(rule.index()).is_some_and(|runs| inside(runs))
     }
 }
 
@@ -228,7 +230,7 @@ fn merge(runs: &mut Vec<Range<usize>>) {
 
 impl Directive {
     /// The lines where this comment hides `rule` (it may have been turned back on early).
-    fn lines_for(&self, rule: usize) -> Range<usize> {
+    fn lines_for(&self, rule: rules::RuleId) -> Range<usize> {
         let end = self
             .reenabled
             .iter()
@@ -238,17 +240,14 @@ impl Directive {
         self.lines.start..end.max(self.lines.start)
     }
 
-    pub fn covers(&self, rule_index: usize, line: usize) -> bool {
+    pub fn covers(&self, rule: rules::RuleId, line: usize) -> bool {
         self.kind != DirectiveKind::Enable
             && self.lines.contains(&line)
-            && self
-                .rules
-                .as_ref()
-                .is_none_or(|rules| rules.contains(&rule_index))
+            && self.rules.as_ref().is_none_or(|rules| rules.contains(&rule))
             && !self
                 .reenabled
                 .iter()
-                .any(|(rule, from)| *rule == rule_index && line >= *from)
+                .any(|(reenabled, from)| *reenabled == rule && line >= *from)
     }
 }
 
@@ -269,13 +268,13 @@ pub fn apply(
     let mut all_lines: Vec<usize> = Vec::new();
     let mut kept = Vec::with_capacity(diagnostics.len());
     for diagnostic in diagnostics {
-        let Some(rule_index) = rules::index_of(diagnostic.rule.name) else {
+        let Some(rule) = rules::RuleId::find(diagnostic.rule.name) else {
             kept.push(diagnostic);
             continue;
         };
         let line = source.line_of(diagnostic.range.start);
-        if coverage.covers(rule_index, line) {
-            lines_by_rule[rule_index].push(line);
+        if coverage.covers(rule, line) {
+            lines_by_rule[rule.index()].push(line);
             all_lines.push(line);
         } else {
             kept.push(diagnostic);
@@ -293,10 +292,11 @@ pub fn apply(
         }
         directive.used = match &directive.rules {
             None if directive.reenabled.is_empty() => any_in(&all_lines, directive.lines.clone()),
-            None => (0..rule_count).any(|rule| any_in(&lines_by_rule[rule], directive.lines_for(rule))),
+            None => rules::RuleId::all()
+                .any(|rule| any_in(&lines_by_rule[rule.index()], directive.lines_for(rule))),
             Some(listed) => listed
                 .iter()
-                .any(|&rule| any_in(&lines_by_rule[rule], directive.lines_for(rule))),
+                .any(|&rule| any_in(&lines_by_rule[rule.index()], directive.lines_for(rule))),
         };
     }
     kept
@@ -311,7 +311,7 @@ pub fn unused_findings(
     enabled_rules: &[bool],
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let own_index = rules::index_of(rules::unused_suppression::META.name);
+    let own = rules::RuleId::of(&rules::unused_suppression::META);
     for directive in directives {
         for name in &directive.unknown {
             let hint = crate::config::error::suggestion(name, &crate::config::file::rule_keys());
@@ -328,13 +328,10 @@ pub fn unused_findings(
         let could_fire = directive.rules.as_ref().is_none_or(|rules| {
             rules
                 .iter()
-                .any(|&index| enabled_rules.get(index).copied().unwrap_or(false))
+                .any(|&id| enabled_rules.get(id.index()).copied().unwrap_or(false))
         });
         // A comment that names this rule is about these findings; it is never "unused".
-        let names_this_rule = directive
-            .rules
-            .as_ref()
-            .is_some_and(|rules| own_index.is_some_and(|own| rules.contains(&own)));
+        let names_this_rule = directive.rules.as_ref().is_some_and(|rules| rules.contains(&own));
         if directive.kind != DirectiveKind::Enable
             && !directive.used
             && directive.unknown.is_empty()
@@ -352,12 +349,10 @@ pub fn unused_findings(
         }
     }
     // Comments that name this rule hide its findings too.
-    if let Some(own) = own_index {
-        let naming_this_rule = crate::suppress::Coverage::new(directives, |directive| {
-            directive.rules.as_ref().is_some_and(|rules| rules.contains(&own))
-        });
-        findings.retain(|finding| !naming_this_rule.covers(own, source.line_of(finding.range.start)));
-    }
+    let naming_this_rule = crate::suppress::Coverage::new(directives, |directive| {
+        directive.rules.as_ref().is_some_and(|rules| rules.contains(&own))
+    });
+    findings.retain(|finding| !naming_this_rule.covers(own, source.line_of(finding.range.start)));
     findings
 }
 
@@ -446,8 +441,8 @@ mod tests {
         let found = directives(
             "<!-- readme-lint-disable empty-section, missing-title -->\n\n## A\n\n<!-- readme-lint-enable empty-section -->\n\n## B\n",
         );
-        let empty = rules::index_of("empty-section").unwrap();
-        let title = rules::index_of("missing-title").unwrap();
+        let empty = rules::RuleId::find("empty-section").unwrap();
+        let title = rules::RuleId::find("missing-title").unwrap();
         assert!(found[0].covers(empty, 3));
         assert!(!found[0].covers(empty, 7));
         assert!(found[0].covers(title, 7));

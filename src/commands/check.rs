@@ -15,14 +15,14 @@ use crate::streams::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Streams};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-/// Resolves `--select`/`--ignore` names into registry indices.
+/// Resolves `--select`/`--ignore` names into rules.
 fn rule_selection(args: &CheckArgs) -> Result<RuleSelection, String> {
-    let resolve = |names: &[String], flag: &str| -> Result<Vec<usize>, String> {
+    let resolve = |names: &[String], flag: &str| -> Result<Vec<rules::RuleId>, String> {
         names
             .iter()
             .filter(|name| !name.trim().is_empty())
             .map(|name| {
-                rules::index_of(name.trim()).ok_or_else(|| {
+                rules::RuleId::find(name.trim()).ok_or_else(|| {
                     format!(
                         "{flag}: unknown rule `{name}`\n  help: {}",
                         suggestion(name, &rule_keys())

@@ -16,8 +16,8 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Default)]
 pub struct RuleSelection {
     /// When non-empty, only these rules (registry indices) run.
-    pub select: Vec<usize>,
-    pub ignore: Vec<usize>,
+    pub select: Vec<rules::RuleId>,
+    pub ignore: Vec<rules::RuleId>,
 }
 
 /// A loaded chain of layers, ready to resolve the policy of any file under it.
@@ -114,13 +114,13 @@ impl LoadedConfig {
                 }
             }
         }
-        for (index, state) in policy.rules.iter_mut().enumerate() {
-            let selected = selection.select.is_empty() || selection.select.contains(&index);
-            if !selected || selection.ignore.contains(&index) {
+        for (id, state) in rules::RuleId::all().zip(policy.rules.iter_mut()) {
+            let selected = selection.select.is_empty() || selection.select.contains(&id);
+            if !selected || selection.ignore.contains(&id) {
                 state.level = Level::Off;
                 state.origin = Origin::CommandLine.to_string();
             } else if !selection.select.is_empty() && state.level == Level::Off {
-                state.level = match RULES[index].meta().default_severity {
+                state.level = match id.rule().meta().default_severity {
                     Severity::Warning => Level::Warn,
                     Severity::Error => Level::Error,
                 };
@@ -169,15 +169,15 @@ fn located(origin: &Origin, location: &serde_saphyr::Location) -> String {
 
 fn apply_rules(policy: &mut Policy, settings: &RuleSettings, origin: &Origin) {
     for (key, setting) in &settings.0 {
-        let Some(index) = rules::index_of(&key.value) else {
+        let Some(id) = rules::RuleId::find(&key.value) else {
             continue; // rejected when the layer was loaded
         };
-        let state = &mut policy.rules[index];
+        let state = &mut policy.rules[id.index()];
         if let Some(level) = setting.value.level {
             state.level = level;
         } else if state.level == Level::Off {
             // Giving options without a level turns a rule on at its default severity.
-            state.level = match RULES[index].meta().default_severity {
+            state.level = match id.rule().meta().default_severity {
                 Severity::Warning => Level::Warn,
                 Severity::Error => Level::Error,
             };

@@ -79,7 +79,7 @@ pub fn render_sarif(reports: &[FileReport], out: &mut dyn Write) -> io::Result<(
             }
             let mut result = json!({
                 "ruleId": diagnostic.rule.code,
-                "ruleIndex": rules::index_of(diagnostic.rule.name),
+                "ruleIndex": rules::RuleId::of(diagnostic.rule).index(),
                 "level": level(diagnostic.severity),
                 "message": { "text": message },
                 "locations": [{

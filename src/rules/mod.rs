@@ -120,13 +120,44 @@ pub static RULES: &[&dyn Rule] = &[
 
 /// The rule with this name or code (codes are matched case-insensitively).
 pub fn find(name_or_code: &str) -> Option<&'static dyn Rule> {
-    index_of(name_or_code).map(|index| RULES[index])
+    RuleId::find(name_or_code).map(RuleId::rule)
 }
 
-pub fn index_of(name_or_code: &str) -> Option<usize> {
-    RULES.iter().position(|rule| {
-        rule.meta().name == name_or_code || rule.meta().code.eq_ignore_ascii_case(name_or_code)
-    })
+/// A rule of the registry: looked up once from a name or code, then carried instead of
+/// the name. It is the rule's place in [`RULES`], which also indexes each file's
+/// [`Policy::rules`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RuleId(u16);
+
+impl RuleId {
+    /// The rule with this name or code (codes are matched case-insensitively).
+    pub fn find(name_or_code: &str) -> Option<RuleId> {
+        RULES
+            .iter()
+            .position(|rule| {
+                rule.meta().name == name_or_code || rule.meta().code.eq_ignore_ascii_case(name_or_code)
+            })
+            .map(|index| RuleId(index as u16))
+    }
+
+    /// The registered rule that `meta` describes.
+    pub fn of(meta: &RuleMeta) -> RuleId {
+        RuleId::find(meta.name).expect("every rule's metadata is registered")
+    }
+
+    /// Every rule, in registry order.
+    pub fn all() -> impl Iterator<Item = RuleId> {
+        (0..RULES.len()).map(|index| RuleId(index as u16))
+    }
+
+    pub fn rule(self) -> &'static dyn Rule {
+        RULES[self.index()]
+    }
+
+    /// The rule's place in [`RULES`] (and in [`Policy::rules`]).
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
 }
 
 /// Parses a rule's options into its typed form (which should deny unknown fields).

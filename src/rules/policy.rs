@@ -133,6 +133,11 @@ pub struct Policy {
 }
 
 impl Policy {
+    /// The state of rule `id` for this file.
+    pub fn state(&self, id: super::RuleId) -> &RuleState {
+        &self.rules[id.index()]
+    }
+
     pub fn rule(&self, name: &str) -> Option<&RuleState> {
         let index = RULES.iter().position(|rule| rule.meta().name == name)?;
         self.rules.get(index)
