@@ -447,9 +447,7 @@ fn online_config(args: &CheckArgs) -> Result<Option<ProbeConfig>, String> {
 
 /// The folder whose project facts apply to a file.
 fn facts_dir(path: &Path) -> &Path {
-    path.parent()
-        .filter(|parent| !parent.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
+    files::parent_or_current(path)
 }
 
 /// The badge URLs of one file that the probe would check (none when the file
@@ -572,12 +570,7 @@ fn process(input: Input, shared: &Shared<'_>) -> Outcome {
         Err(error) => return Outcome::Config(error),
     };
     let policy = config.policy_for(&input.path, shared.selection);
-    let facts_dir = input
-        .path
-        .parent()
-        .filter(|parent| !parent.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let facts = shared.facts.get(facts_dir);
+    let facts = shared.facts.get(facts_dir(&input.path));
     let settings = LintSettings {
         path: Some(&input.path),
         policy: &policy,

@@ -23,10 +23,7 @@ pub(super) fn new_readme(
         )?;
         return Ok(EXIT_ERROR);
     }
-    let folder = path
-        .parent()
-        .filter(|parent| !parent.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let folder = files::parent_or_current(path);
     let facts = crate::facts::discover(folder);
     let folder_name = files::absolute(folder)
         .components()

@@ -4,7 +4,6 @@
 use super::error::Origin;
 use super::file::{Level, RuleSettings, SectionsConfig};
 use super::load::{Layer, catalog_for};
-use crate::diagnostic::Severity;
 pub use crate::rules::policy::{Policy, RuleState, SectionPolicy};
 use crate::rules::{self, RULES};
 use crate::sections::SectionCatalog;
@@ -82,10 +81,7 @@ impl LoadedConfig {
                 .iter()
                 .map(|rule| RuleState {
                     level: if rule.meta().enabled_by_default {
-                        match rule.meta().default_severity {
-                            Severity::Warning => Level::Warn,
-                            Severity::Error => Level::Error,
-                        }
+                        Level::from(rule.meta().default_severity)
                     } else {
                         Level::Off
                     },
@@ -120,10 +116,7 @@ impl LoadedConfig {
                 state.level = Level::Off;
                 state.origin = Origin::CommandLine.to_string();
             } else if !selection.select.is_empty() && state.level == Level::Off {
-                state.level = match id.rule().meta().default_severity {
-                    Severity::Warning => Level::Warn,
-                    Severity::Error => Level::Error,
-                };
+                state.level = Level::from(id.rule().meta().default_severity);
                 state.origin = Origin::CommandLine.to_string();
             }
         }
@@ -177,10 +170,7 @@ fn apply_rules(policy: &mut Policy, settings: &RuleSettings, origin: &Origin) {
             state.level = level;
         } else if state.level == Level::Off {
             // Giving options without a level turns a rule on at its default severity.
-            state.level = match id.rule().meta().default_severity {
-                Severity::Warning => Level::Warn,
-                Severity::Error => Level::Error,
-            };
+            state.level = Level::from(id.rule().meta().default_severity);
         }
         for (option, value) in &setting.value.options {
             state.options.insert(option.clone(), value.clone());

@@ -18,6 +18,16 @@ pub enum Level {
     Error,
 }
 
+impl From<Severity> for Level {
+    /// The level that reports at `severity`.
+    fn from(severity: Severity) -> Level {
+        match severity {
+            Severity::Warning => Level::Warn,
+            Severity::Error => Level::Error,
+        }
+    }
+}
+
 impl Level {
     pub fn as_str(self) -> &'static str {
         match self {
