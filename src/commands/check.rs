@@ -53,6 +53,9 @@ struct Input {
     real_path: Option<PathBuf>,
     shown: String,
     stdin_text: Option<String>,
+    /// The file's text when the probe step has read it already (with `--online`), so
+    /// that it is read once.
+    read: Option<String>,
 }
 
 /// Standard output for a `--fix` run: once the reader has gone (`--fix | head`), the rest
@@ -163,6 +166,7 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
                 path: shown_path,
                 real_path: None,
                 stdin_text: Some(text),
+                read: None,
             }],
             Err(error) => {
                 writeln!(streams.stderr, "error: {error}")?;
@@ -188,6 +192,7 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
                         path: target.path,
                         real_path: Some(target.real_path),
                         stdin_text: None,
+                        read: None,
                     })
                     .collect()
             }
@@ -260,9 +265,9 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
     const CHUNK: usize = 256;
     let mut inputs = inputs.into_iter().peekable();
     while inputs.peek().is_some() {
-        let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
+        let mut chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
         if let Some(config) = &probe_config {
-            probe_chunk(&chunk, &mut shared, config, streams)?;
+            probe_chunk(&mut chunk, &mut shared, config, streams)?;
         }
         let outcomes: Vec<Outcome> = if chunk.len() > 1 {
             use rayon::prelude::*;
@@ -452,11 +457,15 @@ fn facts_dir(path: &Path) -> &Path {
 
 /// The badge URLs of one file that the probe would check (none when the file
 /// cannot be read or configured: `process` reports that).
-fn badge_targets(input: &Input, shared: &Shared<'_>) -> Vec<String> {
+fn badge_targets(input: &mut Input, shared: &Shared<'_>) -> Vec<String> {
     let text = match (&input.stdin_text, &input.real_path) {
         (Some(text), _) => text.clone(),
         (None, Some(real_path)) => match files::read_readme(&input.path, real_path) {
-            Ok(file) => file.text,
+            Ok(file) => {
+                input.read = Some(file.text.clone());
+                file.text
+            }
+            // Reported when the file is processed, which reads it again.
             Err(_) => return Vec::new(),
         },
         (None, None) => return Vec::new(),
@@ -479,7 +488,7 @@ fn badge_targets(input: &Input, shared: &Shared<'_>) -> Vec<String> {
 /// Probes the badges of a chunk of files that earlier chunks did not, drawing a
 /// progress bar on stderr when it is a terminal and the probe takes a while.
 fn probe_chunk(
-    chunk: &[Input],
+    chunk: &mut [Input],
     shared: &mut Shared<'_>,
     config: &ProbeConfig,
     streams: &mut Streams<'_>,
@@ -490,7 +499,7 @@ fn probe_chunk(
     let lists: Vec<Vec<String>> = {
         let shared = &*shared;
         chunk
-            .par_iter()
+            .par_iter_mut()
             .map(|input| badge_targets(input, shared))
             .collect()
     };
@@ -557,7 +566,7 @@ fn probe_chunk(
 /// Reads, lints and (with --fix or --diff) fixes one file.
 fn process(input: Input, shared: &Shared<'_>) -> Outcome {
     let from_stdin = input.stdin_text.is_some();
-    let text = match (input.stdin_text, &input.real_path) {
+    let text = match (input.stdin_text.or(input.read), &input.real_path) {
         (Some(text), _) => text,
         (None, Some(real_path)) => match files::read_readme(&input.path, real_path) {
             Ok(file) => file.text,
