@@ -303,11 +303,35 @@ fn skip_spaces_and_line_end(bytes: &[u8], at: usize, limit: usize) -> usize {
     skip_spaces(bytes, at, limit)
 }
 
+/// Reads the text of a label or title, which may span lines but not hold a blank one.
+#[derive(Default)]
+struct NoBlankLine {
+    /// Only whitespace since the last line ending.
+    blank: bool,
+}
+
+impl NoBlankLine {
+    /// Steps over the byte at `at`; `None` when it ends a blank line.
+    fn step(&mut self, bytes: &[u8], at: usize) -> Option<usize> {
+        match bytes[at] {
+            b'\n' | b'\r' => {
+                if self.blank && (bytes[at] == b'\r' || bytes[at - 1] != b'\r') {
+                    return None;
+                }
+                self.blank = true;
+            }
+            b' ' | b'\t' => {}
+            _ => self.blank = false,
+        }
+        Some(at + 1)
+    }
+}
+
 /// A link label from just after its `[`: the index of its `]`. No unescaped `[`, at
 /// most 999 characters, no blank line.
 fn label_end(bytes: &[u8], start: usize, limit: usize) -> Option<usize> {
     let mut at = start;
-    let mut blank_line = false;
+    let mut lines = NoBlankLine::default();
     while at < limit {
         match bytes[at] {
             b'\\' if bytes.get(at + 1).is_some_and(u8::is_ascii_punctuation) => at += 2,
@@ -316,18 +340,7 @@ fn label_end(bytes: &[u8], start: usize, limit: usize) -> Option<usize> {
                 let label = std::str::from_utf8(&bytes[start..at]).ok()?;
                 return (label.chars().count() <= MAX_LABEL_CHARS).then_some(at);
             }
-            b'\n' | b'\r' => {
-                if blank_line && (bytes[at] == b'\r' || bytes[at - 1] != b'\r') {
-                    return None;
-                }
-                blank_line = true;
-                at += 1;
-            }
-            b' ' | b'\t' => at += 1,
-            _ => {
-                blank_line = false;
-                at += 1;
-            }
+            _ => at = lines.step(bytes, at)?,
         }
         if at - start > MAX_LABEL_CHARS * 4 {
             return None;
@@ -384,24 +397,13 @@ fn title_end(bytes: &[u8], mut at: usize, limit: usize) -> Option<usize> {
     };
     let open = bytes[at];
     at += 1;
-    let mut blank_line = false;
+    let mut lines = NoBlankLine::default();
     while at < limit {
         match bytes[at] {
             b'\\' if bytes.get(at + 1).is_some_and(u8::is_ascii_punctuation) => at += 2,
             byte if byte == close => return Some(at + 1),
             b'(' if open == b'(' => return None,
-            b'\n' | b'\r' => {
-                if blank_line && (bytes[at] == b'\r' || bytes[at - 1] != b'\r') {
-                    return None;
-                }
-                blank_line = true;
-                at += 1;
-            }
-            b' ' | b'\t' => at += 1,
-            _ => {
-                blank_line = false;
-                at += 1;
-            }
+            _ => at = lines.step(bytes, at)?,
         }
     }
     None

@@ -374,9 +374,7 @@ pub fn workflow_file_for(name: &str, workflows: &[Workflow]) -> Result<String, B
 
 /// True when `repo` is the origin, comparing owner and name without case.
 pub fn same_repository(repo: &RemoteRepo, origin: &RemoteRepo) -> bool {
-    repo.host.eq_ignore_ascii_case(&origin.host)
-        && repo.owner.eq_ignore_ascii_case(&origin.owner)
-        && repo.repo.eq_ignore_ascii_case(&origin.repo)
+    repo.host.eq_ignore_ascii_case(&origin.host) && origin.is_named(&repo.owner, &repo.repo)
 }
 
 impl<'a> CatalogView<'a> {

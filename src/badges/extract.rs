@@ -681,17 +681,14 @@ fn entity_at(text: &str) -> Option<(char, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{LoadedConfig, RuleSelection, load_preset_chain};
     use crate::facts::ProjectFacts;
     use crate::rules::LintContext;
     use crate::source::SourceText;
-    use std::path::Path;
 
     fn with_badges(text: &str, check: impl FnOnce(&str, &[Badge<'_>])) {
         let source = SourceText::new(text.to_string());
         let document = Document::parse(&source);
-        let config = LoadedConfig::new(load_preset_chain("recommended", Path::new(".")).unwrap(), None);
-        let policy = config.policy_for(Path::new("README.md"), &RuleSelection::default());
+        let policy = crate::config::recommended_policy();
         let facts = ProjectFacts::default();
         let context = LintContext::new(&source, &document, &facts, &policy);
         check(text, context.badges());

@@ -234,14 +234,7 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
                     output::Emitter::new(output::EmitKind::Findings(*format), false),
                     file,
                 )),
-                Err(error) => {
-                    writeln!(
-                        streams.stderr,
-                        "error: {}",
-                        output::escape_controls(&error.to_string())
-                    )?;
-                    return Ok(EXIT_ERROR);
-                }
+                Err(error) => return super::fail(streams, &error),
             }
         }
     }

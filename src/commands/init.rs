@@ -37,12 +37,7 @@ pub(super) fn init(preset: &str, force: bool, streams: &mut Streams<'_>) -> io::
         crate::files::Existing::Keep
     };
     if let Err(error) = crate::files::create_file(path, &content, replace) {
-        writeln!(
-            streams.stderr,
-            "error: {}",
-            crate::output::escape_controls(&error.to_string())
-        )?;
-        return Ok(EXIT_ERROR);
+        return super::fail(streams, &error);
     }
     writeln!(
         streams.stdout,

@@ -40,3 +40,14 @@ pub fn run(cli: Cli, streams: &mut Streams<'_>) -> io::Result<u8> {
         None => check::check(&cli.check, streams),
     }
 }
+
+/// Prints `error: ERROR` on stderr, control characters escaped (the message may quote a
+/// file name), and gives the exit code for errors.
+fn fail(streams: &mut Streams<'_>, error: &dyn std::fmt::Display) -> io::Result<u8> {
+    writeln!(
+        streams.stderr,
+        "error: {}",
+        crate::output::escape_controls(&error.to_string())
+    )?;
+    Ok(EXIT_ERROR)
+}

@@ -1,7 +1,6 @@
 //! `readme-lint new`: a README skeleton from the project's facts.
 
 use crate::files;
-use crate::output;
 use crate::streams::{EXIT_CLEAN, EXIT_ERROR, Streams};
 use std::io;
 use std::path::Path;
@@ -45,12 +44,7 @@ pub(super) fn new_readme(
         files::Existing::Keep
     };
     if let Err(error) = files::create_file(path, &text, existing) {
-        writeln!(
-            streams.stderr,
-            "error: {}",
-            output::escape_controls(&error.to_string())
-        )?;
-        return Ok(EXIT_ERROR);
+        return super::fail(streams, &error);
     }
     writeln!(
         streams.stdout,

@@ -101,3 +101,13 @@ impl ConfigCache {
         self.for_dir(&dir)
     }
 }
+
+/// The `recommended` preset's policy for a `README.md`: what unit tests lint with.
+#[cfg(test)]
+pub(crate) fn recommended_policy() -> Policy {
+    let config = LoadedConfig::new(
+        load_preset_chain("recommended", std::path::Path::new(".")).unwrap(),
+        None,
+    );
+    config.policy_for(std::path::Path::new("README.md"), &RuleSelection::default())
+}

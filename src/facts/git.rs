@@ -45,7 +45,22 @@ pub struct Workflow {
     pub name: Option<String>,
 }
 
+impl GitFacts {
+    /// True when the checkout knows branch `name`: origin's HEAD, or a local or origin
+    /// branch. Tags and commits are not listed, so `false` proves nothing about them.
+    pub fn has_branch(&self, name: &str) -> bool {
+        self.origin_head.as_deref() == Some(name) || self.branches.iter().any(|known| known == name)
+    }
+}
+
 impl RemoteRepo {
+    /// True when `owner/repo` (as written in a URL, `.git` allowed) names this
+    /// repository; GitHub and GitLab compare them without case.
+    pub fn is_named(&self, owner: &str, repo: &str) -> bool {
+        owner.eq_ignore_ascii_case(&self.owner)
+            && repo.trim_end_matches(".git").eq_ignore_ascii_case(&self.repo)
+    }
+
     /// Parses `https://host/o/r(.git)`, `git@host:o/r.git`, `ssh://git@host/o/r.git`
     /// and `git://host/o/r`. Local paths and `file://` URLs give `None`.
     pub fn parse(url: &str) -> Option<Self> {

@@ -45,7 +45,7 @@ impl Rule for BadgeBranch {
                 continue;
             }
             let branch = percent_decode(&url[capture.range.clone()]);
-            if branch == default || git.branches.contains(&branch) {
+            if git.has_branch(&branch) {
                 continue;
             }
             let in_query = matched

@@ -220,15 +220,18 @@ impl<'a> LintContext<'a> {
 
     /// The badges of the document, extracted once per lint and shared by the rules.
     pub fn badges(&self) -> &[crate::badges::Badge<'a>] {
-        self.badges.get_or_init(|| {
-            crate::badges::extract(
-                self.source,
-                self.document,
-                self.policy.badges.catalog(),
-                self.title().map(|title| title.range.start),
-                self.first_body_heading_start(),
-            )
-        })
+        self.badges.get_or_init(|| self.extract_badges())
+    }
+
+    /// The document's badges, found anew (see [`LintContext::badges`] for the kept ones).
+    pub fn extract_badges(&self) -> Vec<crate::badges::Badge<'a>> {
+        crate::badges::extract(
+            self.source,
+            self.document,
+            self.policy.badges.catalog(),
+            self.title().map(|title| title.range.start),
+            self.first_body_heading_start(),
+        )
     }
 
     pub fn text(&self) -> &'a str {

@@ -37,7 +37,7 @@ impl Rule for GithubBranchLink {
             let Some((branch, branch_range)) = branch_of(&url.url, origin) else {
                 continue;
             };
-            if branch == default || git.branches.iter().any(|known| known == branch) {
+            if git.has_branch(branch) {
                 continue;
             }
             if !RENAMED_BRANCHES.contains(&branch) {
@@ -72,11 +72,7 @@ fn branch_of<'u>(url: &'u str, origin: &RemoteRepo) -> Option<(&'u str, std::ops
     let host = parts.next()?.to_ascii_lowercase();
     let owner = parts.next()?;
     let repo = parts.next()?;
-    let same = |owner: &str, repo: &str| {
-        owner.eq_ignore_ascii_case(&origin.owner)
-            && repo.trim_end_matches(".git").eq_ignore_ascii_case(&origin.repo)
-    };
-    if !same(owner, repo) {
+    if !origin.is_named(owner, repo) {
         return None;
     }
     let head = scheme_len + host.len() + owner.len() + repo.len() + 3;

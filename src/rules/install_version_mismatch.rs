@@ -2155,14 +2155,11 @@ mod tests {
     /// Lints `text` with a manifest of `kind`, `name` and `version`: each finding as
     /// `located text|message|fix title`, and the text after the fixes.
     fn lint(text: &str, kind: ManifestKind, name: &str, version: &str) -> (Vec<String>, String) {
-        use crate::config::{LoadedConfig, RuleSelection, load_preset_chain};
         use crate::facts::{Manifest, ProjectFacts};
         use crate::source::SourceText;
-        use std::path::Path;
         let source = SourceText::new(text.to_string());
         let document = crate::document::Document::parse(&source);
-        let config = LoadedConfig::new(load_preset_chain("recommended", Path::new(".")).unwrap(), None);
-        let policy = config.policy_for(Path::new("README.md"), &RuleSelection::default());
+        let policy = crate::config::recommended_policy();
         let file = match kind {
             ManifestKind::Cargo => "Cargo.toml",
             ManifestKind::Npm => "package.json",

@@ -280,14 +280,7 @@ mod tests {
     fn findings(text: &str) -> Vec<(String, String, String, Option<String>)> {
         let source = SourceText::new(text.to_string());
         let document = Document::parse(&source);
-        let config = crate::config::LoadedConfig::new(
-            crate::config::load_preset_chain("recommended", std::path::Path::new(".")).unwrap(),
-            None,
-        );
-        let policy = config.policy_for(
-            std::path::Path::new("README.md"),
-            &crate::config::RuleSelection::default(),
-        );
+        let policy = crate::config::recommended_policy();
         let facts = crate::facts::ProjectFacts::default();
         let context = LintContext::new(&source, &document, &facts, &policy);
         let mut findings = Vec::new();

@@ -203,18 +203,15 @@ fn deletion(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{LoadedConfig, RuleSelection, load_preset_chain};
     use crate::document::Document;
     use crate::facts::ProjectFacts;
     use crate::references::*;
-    use std::path::Path;
 
     /// The rule's findings on `text`: (the definition's source, message, help, fixed text).
     pub(crate) fn run_rule(rule: &dyn Rule, text: &str) -> Vec<(String, String, String, Option<String>)> {
         let source = SourceText::new(text.to_string());
         let document = Document::parse(&source);
-        let config = LoadedConfig::new(load_preset_chain("recommended", Path::new(".")).unwrap(), None);
-        let policy = config.policy_for(Path::new("README.md"), &RuleSelection::default());
+        let policy = crate::config::recommended_policy();
         let facts = ProjectFacts::default();
         let context = LintContext::new(&source, &document, &facts, &policy);
         let mut findings = Vec::new();
