@@ -47,23 +47,26 @@ pub(super) fn show(
         )?;
     }
     let sections = &policy.sections;
-    let origin = |index: usize| {
-        let origin = &sections.origins[index];
-        if origin.is_empty() {
-            "default".to_string()
-        } else {
-            origin.clone()
-        }
-    };
+    let origin = |set_in: &Option<String>| set_in.as_deref().unwrap_or("default").to_string();
     writeln!(out, "sections:")?;
     let required: Vec<String> = sections.required.iter().map(describe_requirement).collect();
-    writeln!(out, "  required: [{}]  # {}", required.join(", "), origin(0))?;
-    writeln!(out, "  order: [{}]  # {}", sections.order.join(", "), origin(1))?;
+    writeln!(
+        out,
+        "  required: [{}]  # {}",
+        required.join(", "),
+        origin(&sections.origins.required)
+    )?;
+    writeln!(
+        out,
+        "  order: [{}]  # {}",
+        sections.order.join(", "),
+        origin(&sections.origins.order)
+    )?;
     writeln!(
         out,
         "  forbidden: [{}]  # {}",
         sections.forbidden.join(", "),
-        origin(2)
+        origin(&sections.origins.forbidden)
     )?;
     writeln!(out, "  count-content: {}", sections.count_content)?;
     // What makes each required section present, so a finding can be understood.

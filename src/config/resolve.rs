@@ -182,17 +182,17 @@ fn apply_rules(policy: &mut Policy, settings: &RuleSettings, origin: &Origin) {
 fn apply_sections(policy: &mut SectionPolicy, sections: &SectionsConfig, origin: &Origin) {
     if let Some(required) = &sections.required {
         policy.required = required.iter().map(|entry| entry.value.clone()).collect();
-        policy.origins[0] = origin.to_string();
+        policy.origins.required = Some(origin.to_string());
     }
     if let Some(order) = &sections.order {
         policy.order = order.iter().map(|entry| entry.value.clone()).collect();
-        policy.origins[1] = origin.to_string();
+        policy.origins.order = Some(origin.to_string());
     }
     if let Some(count_content) = sections.count_content {
         policy.count_content = count_content;
     }
     if let Some(forbidden) = &sections.forbidden {
         policy.forbidden = forbidden.iter().map(|entry| entry.value.clone()).collect();
-        policy.origins[2] = origin.to_string();
+        policy.origins.forbidden = Some(origin.to_string());
     }
 }

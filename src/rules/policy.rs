@@ -112,7 +112,16 @@ pub struct SectionPolicy {
     /// Whether content counts as a section (`sections.count-content`, true by default).
     pub count_content: bool,
     /// Where `required`, `order` and `forbidden` were set.
-    pub origins: [String; 3],
+    pub origins: SectionOrigins,
+}
+
+/// Where each section list was set: a config file and line, or `None` for the
+/// built-in default.
+#[derive(Debug, Clone, Default)]
+pub struct SectionOrigins {
+    pub required: Option<String>,
+    pub order: Option<String>,
+    pub forbidden: Option<String>,
 }
 
 impl Default for SectionPolicy {
