@@ -163,6 +163,9 @@ pub struct Applied {
     pub text: String,
     /// Indices (into the input slice) of the fixes that were applied.
     pub applied: Vec<usize>,
+    /// Their edits, in the order they were spliced in (by position; inserts at one
+    /// point in the order of their fixes), in the coordinates of the input text.
+    pub edits: Vec<Edit>,
 }
 
 /// Applies every well-formed fix that does not conflict with one already taken,
@@ -197,7 +200,7 @@ pub fn apply_fixes(text: &str, fixes: &[&Fix]) -> Applied {
 
     let mut output = String::with_capacity(text.len());
     let mut cursor = 0;
-    for edit in edits {
+    for edit in &edits {
         output.push_str(&text[cursor..edit.range.start]);
         output.push_str(&edit.replacement);
         cursor = edit.range.end;
@@ -206,6 +209,7 @@ pub fn apply_fixes(text: &str, fixes: &[&Fix]) -> Applied {
     Applied {
         text: output,
         applied,
+        edits: edits.into_iter().cloned().collect(),
     }
 }
 

@@ -31,8 +31,16 @@ pub struct LintSettings<'a> {
 
 /// Every unsuppressed finding in `source`, sorted by position then code.
 pub fn lint(source: &SourceText, settings: LintSettings<'_>) -> Vec<Diagnostic> {
-    let document = Document::parse(source);
-    let context = LintContext::new(source, &document, settings.facts, settings.policy)
+    lint_document(source, &Document::parse(source), settings)
+}
+
+/// [`lint`] for a text already parsed into `document`.
+pub fn lint_document(
+    source: &SourceText,
+    document: &Document,
+    settings: LintSettings<'_>,
+) -> Vec<Diagnostic> {
+    let context = LintContext::new(source, document, settings.facts, settings.policy)
         .with_today(settings.today)
         .with_probe(settings.probe)
         .with_path(settings.path);
@@ -55,7 +63,7 @@ pub fn lint(source: &SourceText, settings: LintSettings<'_>) -> Vec<Diagnostic> 
         }));
     }
 
-    let mut directives = suppress::parse(source, &document);
+    let mut directives = suppress::parse(source, document);
     let mut diagnostics = suppress::apply(diagnostics, &mut directives, source);
     let unused = rules::RuleId::of(&rules::unused_suppression::META);
     if let Some(severity) = settings.policy.state(unused).severity() {
@@ -65,7 +73,7 @@ pub fn lint(source: &SourceText, settings: LintSettings<'_>) -> Vec<Diagnostic> 
             .iter()
             .map(|state| state.severity().is_some())
             .collect();
-        for finding in crate::suppress::unused_findings(&directives, source, &document, &enabled) {
+        for finding in crate::suppress::unused_findings(&directives, source, document, &enabled) {
             diagnostics.push(Diagnostic {
                 rule: &rules::unused_suppression::META,
                 severity,
@@ -88,12 +96,20 @@ pub struct FixOutcome {
     pub remaining: Vec<Diagnostic>,
     /// Fixes applied, by rule name.
     pub fixed: BTreeMap<&'static str, usize>,
-    pub passes: usize,
+    /// The edits of each pass that changed the text, in the order they were spliced in,
+    /// in the coordinates of the text that pass read: spliced into the original one pass
+    /// after another, they give the fixed text.
+    pub pass_edits: Vec<Vec<crate::fix::Edit>>,
 }
 
 impl FixOutcome {
     pub fn fix_count(&self) -> usize {
         self.fixed.values().sum()
+    }
+
+    /// The passes that changed the text.
+    pub fn passes(&self) -> usize {
+        self.pass_edits.len()
     }
 }
 
@@ -119,11 +135,23 @@ pub fn fix(
     settings: LintSettings<'_>,
     threshold: Applicability,
 ) -> Result<FixOutcome, ConvergenceError> {
+    let document = Document::parse(&source);
+    fix_document(source, document, settings, threshold)
+}
+
+/// [`fix`] for a text already parsed into `document`.
+pub fn fix_document(
+    source: SourceText,
+    document: Document,
+    settings: LintSettings<'_>,
+    threshold: Applicability,
+) -> Result<FixOutcome, ConvergenceError> {
     let mut source = source;
+    let mut document = document;
     let mut fixed: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let mut passes = 0;
+    let mut pass_edits = Vec::new();
     loop {
-        let diagnostics = lint(&source, settings);
+        let diagnostics = lint_document(&source, &document, settings);
         let candidates: Vec<&Diagnostic> = diagnostics
             .iter()
             .filter(|diagnostic| {
@@ -143,11 +171,10 @@ pub fn fix(
                 source,
                 remaining: diagnostics,
                 fixed,
-                passes,
+                pass_edits,
             });
         }
-        passes += 1;
-        if passes > MAX_FIX_PASSES {
+        if pass_edits.len() == MAX_FIX_PASSES {
             let mut rules: Vec<&'static str> = applied
                 .applied
                 .iter()
@@ -160,14 +187,16 @@ pub fn fix(
         for &index in &applied.applied {
             *fixed.entry(candidates[index].rule.name).or_default() += 1;
         }
+        pass_edits.push(applied.edits);
         source = SourceText::new(applied.text);
+        document = Document::parse(&source);
     }
 }
 
 /// The badge image URLs in `source` that the probe would check: absolute URLs on
 /// an allowed host, without template placeholders. Empty when both probe rules
 /// are off for this file.
-pub fn probe_targets(source: &SourceText, settings: LintSettings<'_>) -> Vec<String> {
+pub fn probe_targets(source: &SourceText, document: &Document, settings: LintSettings<'_>) -> Vec<String> {
     let rules_on = ["badge-broken", "badge-unknown"].iter().any(|name| {
         crate::rules::RuleId::find(name).is_some_and(|id| settings.policy.state(id).severity().is_some())
     });
@@ -175,8 +204,7 @@ pub fn probe_targets(source: &SourceText, settings: LintSettings<'_>) -> Vec<Str
         return Vec::new();
     }
     let hosts = &crate::badges::Catalog::built_in().probe_hosts;
-    let document = crate::document::Document::parse(source);
-    let context = crate::rules::LintContext::new(source, &document, settings.facts, settings.policy);
+    let context = crate::rules::LintContext::new(source, document, settings.facts, settings.policy);
     let mut urls: Vec<String> = context
         .badges()
         .iter()

@@ -5,10 +5,10 @@
 //!
 //! - nothing panics and the fix loop converges, in at most [`MAX_PASSES`] passes;
 //! - fixing the fixed text again changes nothing;
-//! - every byte outside the applied edits is unchanged: the loop is replayed here with
-//!   `linter::lint` and `fix::apply_fixes`, the applied edits of each pass are spliced
-//!   in independently, and the untouched stretches of the original are followed through
-//!   every pass and found, byte for byte, in what `linter::fix` returned;
+//! - every byte outside the applied edits is unchanged: the edits `linter::fix` reports
+//!   for each pass are spliced into the original here, independently of `apply_fixes`,
+//!   and must give the text it returned; the untouched stretches of the original are
+//!   followed through every pass and found, byte for byte, in that text;
 //! - line endings: a CRLF file (no bare LF) gets no bare LF, an LF file gets no CR, and
 //!   no bare CR appears in a file that had none;
 //! - the byte order mark is kept (or not added), and the final-newline state is kept:
@@ -31,8 +31,8 @@ use comrak::Arena;
 use readme_lint::config::{LoadedConfig, Policy, RuleSelection, load_preset_chain};
 use readme_lint::document::{Document, comrak_options};
 use readme_lint::facts::ProjectFacts;
-use readme_lint::fix::{Applicability, Edit, apply_fixes};
-use readme_lint::linter::{self, LintSettings, MAX_FIX_PASSES};
+use readme_lint::fix::{Applicability, Edit};
+use readme_lint::linter::{self, FixOutcome, LintSettings};
 use readme_lint::source::SourceText;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -72,15 +72,6 @@ struct Kept {
     original: usize,
     current: usize,
     len: usize,
-}
-
-/// What one run of the fix loop did, replayed step by step.
-struct Replay {
-    text: String,
-    passes: usize,
-    /// Stretches of the original that no edit touched, in order, merged.
-    kept: Vec<Kept>,
-    fixed: BTreeMap<&'static str, usize>,
 }
 
 /// Splices sorted, non-overlapping `edits` into `text`.
@@ -160,54 +151,28 @@ fn merge_kept(kept: Vec<Kept>) -> Vec<Kept> {
     merged
 }
 
-/// The fix loop of `linter::fix`, step by step, recording the edits of every pass.
-fn replay(original: &str, settings: LintSettings<'_>, threshold: Applicability) -> Result<Replay, String> {
-    let mut source = SourceText::new(original.to_string());
+/// Follows the edits `linter::fix` reports, pass by pass, from the original: spliced in
+/// here, independently of `apply_fixes`, they must give the text `linter::fix` returned.
+/// The stretches of the original that no edit touched, in order, merged.
+fn follow_edits(original: &str, outcome: &FixOutcome) -> Result<Vec<Kept>, String> {
+    let mut text = original.to_string();
     let mut kept = vec![Kept {
         original: 0,
         current: 0,
         len: original.len(),
     }];
-    let mut fixed = BTreeMap::new();
-    let mut passes = 0;
-    loop {
-        let diagnostics = linter::lint(&source, settings);
-        let candidates: Vec<_> = diagnostics
-            .iter()
-            .filter(|d| d.fix.as_ref().is_some_and(|fix| fix.applicability >= threshold))
-            .collect();
-        let fixes: Vec<_> = candidates.iter().filter_map(|d| d.fix.as_ref()).collect();
-        let applied = apply_fixes(source.text(), &fixes);
-        if applied.applied.is_empty() || applied.text == source.text() {
-            return Ok(Replay {
-                text: source.into_text(),
-                passes,
-                kept: merge_kept(kept),
-                fixed,
-            });
+    for (pass, edits) in outcome.pass_edits.iter().enumerate() {
+        let edits: Vec<&Edit> = edits.iter().collect();
+        if edits.is_empty() {
+            return Err(format!("pass {} changed the text with no edit", pass + 1));
         }
-        passes += 1;
-        if passes > MAX_FIX_PASSES {
-            return Err("the replayed fix loop did not converge".to_string());
-        }
-        let mut edits: Vec<&Edit> = applied
-            .applied
-            .iter()
-            .flat_map(|&index| fixes[index].edits.iter())
-            .collect();
-        edits.sort_by_key(|edit| (edit.range.start, edit.range.end));
-        let spliced = splice(source.text(), &edits)?;
-        if spliced != applied.text {
-            return Err(format!(
-                "pass {passes}: apply_fixes wrote other text than its applied edits"
-            ));
-        }
+        text = splice(&text, &edits).map_err(|error| format!("pass {}: {error}", pass + 1))?;
         kept = map_kept(&kept, &edits);
-        for &index in &applied.applied {
-            *fixed.entry(candidates[index].rule.name).or_default() += 1;
-        }
-        source = SourceText::new(applied.text);
     }
+    if text != outcome.source.text() {
+        return Err("the edits linter::fix reports do not give the text it returned".to_string());
+    }
+    Ok(merge_kept(kept))
 }
 
 /// Byte ranges changed between the original and the fixed text: the gaps between kept
@@ -471,19 +436,13 @@ fn check_file(text: &str, policy: &Policy, facts: &ProjectFacts) -> FileResult {
             }
         };
         let fixed = outcome.source.text();
-        if outcome.passes > MAX_PASSES {
-            fail(format!("the fix loop took {} passes", outcome.passes));
+        if outcome.passes() > MAX_PASSES {
+            fail(format!("the fix loop took {} passes", outcome.passes()));
         }
-        match replay(text, settings, threshold) {
+        match follow_edits(text, &outcome) {
             Err(error) => fail(error),
-            Ok(replayed) => {
-                if replayed.text != fixed
-                    || replayed.passes != outcome.passes
-                    || replayed.fixed != outcome.fixed
-                {
-                    fail("the replayed fix loop disagrees with linter::fix".to_string());
-                }
-                for piece in &replayed.kept {
+            Ok(kept_stretches) => {
+                for piece in &kept_stretches {
                     let kept = &text[piece.original..piece.original + piece.len];
                     if fixed.get(piece.current..piece.current + piece.len) != Some(kept) {
                         fail(format!(
@@ -495,7 +454,7 @@ fn check_file(text: &str, policy: &Policy, facts: &ProjectFacts) -> FileResult {
                     }
                 }
                 if threshold == Applicability::Safe
-                    && let Err(error) = check_rendering(text, fixed, &replayed.kept)
+                    && let Err(error) = check_rendering(text, fixed, &kept_stretches)
                 {
                     fail(format!("rendering: {error}"));
                 }
@@ -791,3 +750,38 @@ fn a_block_changed_outside_the_edits_is_caught() {
 
 /// A variant of a corpus file: its name, its text, and how to map the plain fix onto it.
 type Twin<'a> = (&'a str, String, fn(&str) -> String);
+
+#[test]
+fn a_fixed_text_its_edits_do_not_explain_is_caught() {
+    let outcome = |fixed: &str| FixOutcome {
+        source: SourceText::new(fixed.to_string()),
+        remaining: Vec::new(),
+        fixed: BTreeMap::new(),
+        pass_edits: vec![vec![Edit {
+            range: 4..7,
+            replacement: "2".to_string(),
+        }]],
+    };
+    let kept = follow_edits("one two three", &outcome("one 2 three")).unwrap();
+    assert_eq!(
+        kept,
+        [
+            Kept {
+                original: 0,
+                current: 0,
+                len: 4
+            },
+            Kept {
+                original: 7,
+                current: 5,
+                len: 6
+            }
+        ]
+    );
+    // A byte changed outside the reported edit.
+    assert!(follow_edits("one two three", &outcome("one 2 three!")).is_err());
+    // A pass that reports no edit.
+    let mut silent = outcome("one 2 three");
+    silent.pass_edits.push(Vec::new());
+    assert!(follow_edits("one two three", &silent).is_err());
+}

@@ -3,8 +3,9 @@
 use crate::cli::{CheckArgs, ColorChoice, Mode};
 use crate::config::error::suggestion;
 use crate::config::file::rule_keys;
-use crate::config::{ConfigCache, ConfigError, RuleSelection};
-use crate::facts::FactsCache;
+use crate::config::{ConfigCache, ConfigError, Policy, RuleSelection};
+use crate::document::Document;
+use crate::facts::{FactsCache, ProjectFacts};
 use crate::files;
 use crate::linter::{self, LintSettings};
 use crate::output::{self, FileReport, OutputFormat, Totals};
@@ -14,6 +15,7 @@ use crate::source::SourceText;
 use crate::streams::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Streams};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Resolves `--select`/`--ignore` names into rules.
 fn rule_selection(args: &CheckArgs) -> Result<RuleSelection, String> {
@@ -53,9 +55,57 @@ struct Input {
     real_path: Option<PathBuf>,
     shown: String,
     stdin_text: Option<String>,
-    /// The file's text when the probe step has read it already (with `--online`), so
-    /// that it is read once.
-    read: Option<String>,
+    /// The file read, configured and parsed, when the probe step has done so already
+    /// (with `--online`): each file is read and parsed once.
+    prepared: Option<Result<Prepared, Unusable>>,
+}
+
+/// A file read, configured and parsed: what the probe step and the lint share.
+struct Prepared {
+    source: SourceText,
+    document: Document,
+    policy: Policy,
+    facts: Arc<ProjectFacts>,
+}
+
+/// Why a file is not linted: it cannot be read, or its config is bad (which stops the run).
+enum Unusable {
+    Unreadable(String),
+    BadConfig(ConfigError),
+}
+
+impl From<Unusable> for Outcome {
+    fn from(unusable: Unusable) -> Self {
+        match unusable {
+            Unusable::Unreadable(message) => Outcome::Error(message),
+            Unusable::BadConfig(error) => Outcome::Config(error),
+        }
+    }
+}
+
+/// Reads, configures and parses one file.
+fn prepare(input: &mut Input, shared: &Shared<'_>) -> Result<Prepared, Unusable> {
+    let text = match (input.stdin_text.take(), &input.real_path) {
+        (Some(text), _) => text,
+        (None, Some(real_path)) => {
+            files::read_readme(&input.path, real_path)
+                .map_err(|error| Unusable::Unreadable(error.to_string()))?
+                .text
+        }
+        (None, None) => return Err(Unusable::Unreadable(format!("{}: nothing to read", input.shown))),
+    };
+    let config = shared
+        .configs
+        .for_file(&input.path)
+        .map_err(Unusable::BadConfig)?;
+    let source = SourceText::new(text);
+    let document = Document::parse(&source);
+    Ok(Prepared {
+        policy: config.policy_for(&input.path, shared.selection),
+        facts: shared.facts.get(facts_dir(&input.path)),
+        source,
+        document,
+    })
 }
 
 /// Standard output for a `--fix` run: once the reader has gone (`--fix | head`), the rest
@@ -113,101 +163,151 @@ pub(super) fn check(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u
     check_files(args, streams)
 }
 
-fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
-    let today = args.today.unwrap_or_else(|| jiff::Zoned::now().date());
+/// Why a run stops before linting anything: printed as `error: …`, exit 2, and nothing
+/// written (report files are created last, once everything else is known to be right).
+struct Refusal(String);
+
+impl From<ConfigError> for Refusal {
+    fn from(error: ConfigError) -> Self {
+        Refusal(error.to_string())
+    }
+}
+
+impl From<files::FileError> for Refusal {
+    fn from(error: files::FileError) -> Self {
+        // The path may come from the command line or a README's folder: escaped.
+        Refusal(output::escape_controls(&error.to_string()))
+    }
+}
+
+/// What a run works through, settled before the first file is linted.
+struct Plan {
+    today: jiff::civil::Date,
+    mode: Mode,
+    selection: RuleSelection,
+    configs: ConfigCache,
+    reading_stdin: bool,
+    inputs: Vec<Input>,
+    /// Paths that could not be used, reported with the findings (exit 2).
+    errors: Vec<String>,
+    probe: Option<ProbeConfig>,
+    /// The `--report` files, opened before any work so that a bad path fails early.
+    reports: Vec<(output::Emitter, files::ReportFile)>,
+}
+
+/// Settles the plan: every way the command line, the config or standard input can be
+/// wrong is found here. Warnings are added to `warnings`, to be printed even when the
+/// plan is refused.
+fn plan(args: &CheckArgs, stdin: &mut dyn Read, warnings: &mut Vec<String>) -> Result<Plan, Refusal> {
     let mode = args.mode();
     if args.unsafe_fixes && mode == Mode::Report {
         // Harmless, but say it: the user probably meant --fix --unsafe-fixes.
-        writeln!(
-            streams.stderr,
-            "warning: --unsafe-fixes has no effect without --fix or --diff"
-        )?;
+        warnings.push("--unsafe-fixes has no effect without --fix or --diff".into());
     }
-    let selection = match rule_selection(args) {
-        Ok(selection) => selection,
-        Err(message) => {
-            writeln!(streams.stderr, "error: {message}")?;
-            return Ok(EXIT_ERROR);
-        }
-    };
-    let shard = args.shard;
-    let extra_reports = args.report.clone();
+    let selection = rule_selection(args).map_err(Refusal)?;
     let load_options = crate::config::LoadOptions {
         allow_external_extends: args.allow_external_extends,
     };
-    let configs = match ConfigCache::with_options(args.config.as_deref(), load_options) {
-        Ok(configs) => configs,
-        Err(error) => return config_failure(&error, streams),
-    };
-
+    let configs = ConfigCache::with_options(args.config.as_deref(), load_options)?;
     let reading_stdin = args.paths.len() == 1 && args.paths[0] == Path::new("-");
-    let mut errors: Vec<String> = Vec::new();
-    let inputs: Vec<Input> = if reading_stdin {
-        let mut bytes = Vec::new();
-        let shown_path = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("-"));
-        if let Err(error) = (&mut *streams.stdin)
-            .take(files::MAX_FILE_SIZE + 1)
-            .read_to_end(&mut bytes)
-        {
-            writeln!(streams.stderr, "error: cannot read standard input: {error}")?;
-            return Ok(EXIT_ERROR);
-        }
-        if bytes.len() as u64 > files::MAX_FILE_SIZE {
-            writeln!(
-                streams.stderr,
-                "error: standard input is over the {} MiB limit for a README",
-                files::MAX_FILE_SIZE / (1024 * 1024)
-            )?;
-            return Ok(EXIT_ERROR);
-        }
-        match files::decode(&shown_path, bytes) {
-            Ok(text) => vec![Input {
-                shown: output::display_path(&shown_path),
-                path: shown_path,
-                real_path: None,
-                stdin_text: Some(text),
-                read: None,
-            }],
-            Err(error) => {
-                writeln!(streams.stderr, "error: {error}")?;
-                return Ok(EXIT_ERROR);
-            }
-        }
+    let mut errors = Vec::new();
+    let inputs = if reading_stdin {
+        vec![read_stdin(args, stdin)?]
     } else {
-        match crate::discover::discover(&args.paths, &configs, args.force_exclude) {
-            Ok(found) => {
-                errors.extend(found.errors.iter().map(ToString::to_string));
-                if args.paths.is_empty() && found.files.is_empty() && found.errors.is_empty() {
-                    writeln!(
-                        streams.stderr,
-                        "warning: no README found in this folder or below (README, README.md or README.markdown, any case)"
-                    )?;
-                }
-                found
-                    .files
-                    .into_iter()
-                    .filter(|target| shard.is_none_or(|shard| shard.contains(&target.path)))
-                    .map(|target| Input {
-                        shown: output::display_path(&target.path),
-                        path: target.path,
-                        real_path: Some(target.real_path),
-                        stdin_text: None,
-                        read: None,
-                    })
-                    .collect()
-            }
-            Err(error) => return config_failure(&error, streams),
+        let found = crate::discover::discover(&args.paths, &configs, args.force_exclude)?;
+        errors.extend(found.errors.iter().map(ToString::to_string));
+        if args.paths.is_empty() && found.files.is_empty() && found.errors.is_empty() {
+            warnings.push(
+                "no README found in this folder or below (README, README.md or README.markdown, any case)"
+                    .into(),
+            );
         }
+        found
+            .files
+            .into_iter()
+            .filter(|target| args.shard.is_none_or(|shard| shard.contains(&target.path)))
+            .map(|target| Input {
+                shown: output::display_path(&target.path),
+                path: target.path,
+                real_path: Some(target.real_path),
+                stdin_text: None,
+                prepared: None,
+            })
+            .collect()
     };
+    let probe = online_config(args).map_err(Refusal)?;
+    let mut reports = Vec::new();
+    if !matches!(mode, Mode::Diff(_)) {
+        for (format, path) in &args.report {
+            // Summaries are appended, as a CI job summary expects.
+            let file = files::ReportFile::create(path, *format == OutputFormat::Summary)?;
+            reports.push((
+                output::Emitter::new(output::EmitKind::Findings(*format), false),
+                file,
+            ));
+        }
+    }
+    Ok(Plan {
+        today: args.today.unwrap_or_else(|| jiff::Zoned::now().date()),
+        mode,
+        selection,
+        configs,
+        reading_stdin,
+        inputs,
+        errors,
+        probe,
+        reports,
+    })
+}
 
-    let color = use_color(args.color, streams);
-    let probe_config = match online_config(args) {
-        Ok(config) => config,
-        Err(message) => {
+/// Standard input as the one file to lint, shown as `--stdin-filename` or `-`.
+fn read_stdin(args: &CheckArgs, stdin: &mut dyn Read) -> Result<Input, Refusal> {
+    let mut bytes = Vec::new();
+    let shown_path = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("-"));
+    stdin
+        .take(files::MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| Refusal(format!("cannot read standard input: {error}")))?;
+    if bytes.len() as u64 > files::MAX_FILE_SIZE {
+        return Err(Refusal(format!(
+            "standard input is over the {} MiB limit for a README",
+            files::MAX_FILE_SIZE / (1024 * 1024)
+        )));
+    }
+    let text = files::decode(&shown_path, bytes)?;
+    Ok(Input {
+        shown: output::display_path(&shown_path),
+        path: shown_path,
+        real_path: None,
+        stdin_text: Some(text),
+        prepared: None,
+    })
+}
+
+fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
+    let mut warnings = Vec::new();
+    let planned = plan(args, &mut *streams.stdin, &mut warnings);
+    for warning in &warnings {
+        writeln!(streams.stderr, "warning: {warning}")?;
+    }
+    let Plan {
+        today,
+        mode,
+        selection,
+        configs,
+        reading_stdin,
+        inputs,
+        mut errors,
+        probe: probe_config,
+        reports: mut extra_emitters,
+    } = match planned {
+        Ok(plan) => plan,
+        Err(Refusal(message)) => {
             writeln!(streams.stderr, "error: {message}")?;
             return Ok(EXIT_ERROR);
         }
     };
+    let color = use_color(args.color, streams);
     let mut shared = Shared {
         configs: &configs,
         facts: FactsCache::new(),
@@ -218,26 +318,13 @@ fn check_files(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<u8> {
     };
 
     // Reports are written as files finish, in path order: the main output, plus the
-    // `--report` files (opened before any work, so a bad path fails early).
+    // `--report` files.
     let main_kind = if args.statistics {
         output::EmitKind::Statistics
     } else {
         output::EmitKind::Findings(args.output_format)
     };
     let mut main_emitter = output::Emitter::new(main_kind, color);
-    let mut extra_emitters = Vec::new();
-    if !matches!(mode, Mode::Diff(_)) {
-        for (format, path) in &extra_reports {
-            // Summaries are appended, as a CI job summary expects.
-            match files::ReportFile::create(path, *format == OutputFormat::Summary) {
-                Ok(file) => extra_emitters.push((
-                    output::Emitter::new(output::EmitKind::Findings(*format), false),
-                    file,
-                )),
-                Err(error) => return super::fail(streams, &error),
-            }
-        }
-    }
     // With --fix on standard input the fixed text owns stdout; findings go to stderr.
     let findings_to_stderr = reading_stdin && matches!(mode, Mode::Fix(_));
 
@@ -451,31 +538,18 @@ fn facts_dir(path: &Path) -> &Path {
 /// The badge URLs of one file that the probe would check (none when the file
 /// cannot be read or configured: `process` reports that).
 fn badge_targets(input: &mut Input, shared: &Shared<'_>) -> Vec<String> {
-    let text = match (&input.stdin_text, &input.real_path) {
-        (Some(text), _) => text.clone(),
-        (None, Some(real_path)) => match files::read_readme(&input.path, real_path) {
-            Ok(file) => {
-                input.read = Some(file.text.clone());
-                file.text
-            }
-            // Reported when the file is processed, which reads it again.
-            Err(_) => return Vec::new(),
-        },
-        (None, None) => return Vec::new(),
-    };
-    let Ok(config) = shared.configs.for_file(&input.path) else {
+    let prepared = prepare(input, shared);
+    let Ok(prepared) = input.prepared.insert(prepared) else {
         return Vec::new();
     };
-    let policy = config.policy_for(&input.path, shared.selection);
-    let facts = shared.facts.get(facts_dir(&input.path));
     let settings = LintSettings {
-        path: None,
-        policy: &policy,
-        facts: &facts,
+        path: Some(&input.path),
+        policy: &prepared.policy,
+        facts: &prepared.facts,
         today: shared.today,
         probe: None,
     };
-    crate::linter::probe_targets(&SourceText::new(text), settings)
+    linter::probe_targets(&prepared.source, &prepared.document, settings)
 }
 
 /// Probes the badges of a chunk of files that earlier chunks did not, drawing a
@@ -557,22 +631,22 @@ fn probe_chunk(
 }
 
 /// Reads, lints and (with --fix or --diff) fixes one file.
-fn process(input: Input, shared: &Shared<'_>) -> Outcome {
-    let from_stdin = input.stdin_text.is_some();
-    let text = match (input.stdin_text.or(input.read), &input.real_path) {
-        (Some(text), _) => text,
-        (None, Some(real_path)) => match files::read_readme(&input.path, real_path) {
-            Ok(file) => file.text,
-            Err(error) => return Outcome::Error(error.to_string()),
-        },
-        (None, None) => return Outcome::Error(format!("{}: nothing to read", input.shown)),
+fn process(mut input: Input, shared: &Shared<'_>) -> Outcome {
+    // Standard input is the one input with no file behind it.
+    let from_stdin = input.real_path.is_none();
+    let prepared = match input.prepared.take() {
+        Some(prepared) => prepared,
+        None => prepare(&mut input, shared),
     };
-    let config = match shared.configs.for_file(&input.path) {
-        Ok(config) => config,
-        Err(error) => return Outcome::Config(error),
+    let Prepared {
+        source,
+        document,
+        policy,
+        facts,
+    } = match prepared {
+        Ok(prepared) => prepared,
+        Err(unusable) => return unusable.into(),
     };
-    let policy = config.policy_for(&input.path, shared.selection);
-    let facts = shared.facts.get(facts_dir(&input.path));
     let settings = LintSettings {
         path: Some(&input.path),
         policy: &policy,
@@ -580,11 +654,10 @@ fn process(input: Input, shared: &Shared<'_>) -> Outcome {
         today: shared.today,
         probe: shared.probe.as_ref(),
     };
-    let source = SourceText::new(text);
     let threshold = match shared.mode {
         Mode::Fix(threshold) | Mode::Diff(threshold) => threshold,
         Mode::Report => {
-            let diagnostics = linter::lint(&source, settings);
+            let diagnostics = linter::lint_document(&source, &document, settings);
             return Outcome::Report {
                 report: FileReport {
                     path: input.shown,
@@ -597,7 +670,7 @@ fn process(input: Input, shared: &Shared<'_>) -> Outcome {
         }
     };
     let original = source.text().to_string();
-    let outcome = match linter::fix(source, settings, threshold) {
+    let outcome = match linter::fix_document(source, document, settings, threshold) {
         Ok(outcome) => outcome,
         Err(error) => return Outcome::Error(format!("{}: {error}", input.shown)),
     };
