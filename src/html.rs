@@ -1,7 +1,7 @@
-//! A small, tolerant HTML tag scanner: enough to find `<a href>`, `<img src>` and
-//! headings in README HTML (comments, multi-line tags, single, double or no quotes,
-//! self-closing tags), with the byte range of each attribute value so a fix can
-//! rewrite only the value.
+//! A small, tolerant HTML lexer: enough to find `<a href>`, `<img src>`, headings and
+//! comments in README HTML (multi-line tags, single, double or no quotes, self-closing
+//! tags), with the byte range of each tag, comment and attribute value so a fix can
+//! rewrite only the value. Every module that reads HTML reads it through [`lex`].
 
 use std::ops::Range;
 
@@ -29,6 +29,46 @@ impl Tag {
             .iter()
             .find(|attribute| attribute.name == name)
             .and_then(|attribute| attribute.value.clone())
+    }
+}
+
+/// An HTML comment, `<!-- body -->`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// From `<!--` to just past `-->`; to the end of the range lexed when it is never
+    /// closed, as a browser reads it.
+    pub range: Range<usize>,
+    pub closed: bool,
+}
+
+impl Comment {
+    /// The text between `<!--` and `-->`, trimmed.
+    pub fn body<'t>(&self, text: &'t str) -> &'t str {
+        let end = if self.closed {
+            self.range.end - 3
+        } else {
+            self.range.end
+        };
+        text[self.range.start + 4..end].trim()
+    }
+}
+
+/// What the lexer finds between runs of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Markup {
+    Tag(Tag),
+    Comment(Comment),
+    /// `<!DOCTYPE …>`, `<![CDATA[…]>`, `<?…>`: shown by no browser.
+    Declaration(Range<usize>),
+}
+
+impl Markup {
+    pub fn range(&self) -> Range<usize> {
+        match self {
+            Markup::Tag(tag) => tag.range.clone(),
+            Markup::Comment(comment) => comment.range.clone(),
+            Markup::Declaration(range) => range.clone(),
+        }
     }
 }
 
@@ -89,15 +129,17 @@ fn heading_level(name: &str) -> Option<u8> {
 pub fn visible_text(text: &str, range: Range<usize>) -> String {
     let mut out = String::new();
     let mut cursor = range.start;
-    for tag in scan(text, range.clone()) {
-        out.push_str(&text[cursor..tag.range.start]);
-        out.push(' ');
-        cursor = tag.range.end;
+    for markup in lex(text, range.clone()) {
+        out.push_str(&text[cursor..markup.range().start]);
+        // A tag may separate words (`a<br>b`); a comment or declaration does not.
+        if let Markup::Tag(_) = markup {
+            out.push(' ');
+        }
+        cursor = markup.range().end;
     }
     if cursor < range.end {
         out.push_str(&text[cursor..range.end]);
     }
-    let out = strip_comments(&out);
     let decoded = out
         .replace("&nbsp;", " ")
         .replace("&amp;", "&")
@@ -108,17 +150,45 @@ pub fn visible_text(text: &str, range: Range<usize>) -> String {
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn strip_comments(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find("<!--") {
-        out.push_str(&rest[..open]);
-        rest = rest[open + 4..]
-            .find("-->")
-            .map_or("", |close| &rest[open + 4 + close + 3..]);
+/// `text[range]` without its tags, comments and declarations (nothing in their place,
+/// entities as written).
+pub fn strip_markup(text: &str, range: Range<usize>) -> String {
+    let mut out = String::new();
+    let mut cursor = range.start;
+    for markup in lex(text, range.clone()) {
+        out.push_str(&text[cursor..markup.range().start]);
+        cursor = markup.range().end;
     }
-    out.push_str(rest);
+    if cursor < range.end {
+        out.push_str(&text[cursor..range.end]);
+    }
     out
+}
+
+/// True when `text[range]` holds comments and whitespace only.
+pub fn is_only_comments(text: &str, range: Range<usize>) -> bool {
+    let mut cursor = range.start;
+    for markup in lex(text, range.clone()) {
+        let Markup::Comment(comment) = markup else {
+            return false;
+        };
+        if !text[cursor..comment.range.start].trim().is_empty() {
+            return false;
+        }
+        cursor = comment.range.end;
+    }
+    text[cursor..range.end].trim().is_empty()
+}
+
+/// The comments in `text[range]` that are closed, in order.
+pub fn comments(text: &str, range: Range<usize>) -> Vec<Comment> {
+    lex(text, range)
+        .into_iter()
+        .filter_map(|markup| match markup {
+            Markup::Comment(comment) if comment.closed => Some(comment),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The `alt` text of each `<img>` in `text[range]` with the image's `src`.
@@ -137,9 +207,20 @@ pub fn images(text: &str, range: Range<usize>) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The tags in `text[range]`, in order; comments, doctypes and processing
-/// instructions are skipped, and an unterminated tag ends the scan.
+/// The tags in `text[range]`, in order.
 pub fn scan(text: &str, range: Range<usize>) -> Vec<Tag> {
+    lex(text, range)
+        .into_iter()
+        .filter_map(|markup| match markup {
+            Markup::Tag(tag) => Some(tag),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The tags, comments and declarations in `text[range]`, in order. A `<` that opens
+/// none of them is text; a tag left open at the end of the range ends the lexing.
+pub fn lex(text: &str, range: Range<usize>) -> Vec<Markup> {
     let bytes = text.as_bytes();
     let end = range.end.min(text.len());
     let mut tags = Vec::new();
@@ -150,15 +231,18 @@ pub fn scan(text: &str, range: Range<usize>) -> Vec<Tag> {
         };
         let start = index + offset;
         let rest = &text[start..end];
-        if let Some(comment) = rest.strip_prefix("<!--") {
-            index = match comment.find("-->") {
-                Some(close) => start + 4 + close + 3,
-                None => end,
-            };
+        if let Some(body) = rest.strip_prefix("<!--") {
+            let close = body.find("-->");
+            index = close.map_or(end, |close| start + 4 + close + 3);
+            tags.push(Markup::Comment(Comment {
+                range: start..index,
+                closed: close.is_some(),
+            }));
             continue;
         }
         if rest.starts_with("<!") || rest.starts_with("<?") {
             index = rest.find('>').map_or(end, |close| start + close + 1);
+            tags.push(Markup::Declaration(start..index));
             continue;
         }
         let closing = rest.starts_with("</");
@@ -243,12 +327,12 @@ pub fn scan(text: &str, range: Range<usize>) -> Vec<Tag> {
         }
         match finished {
             Some(tag_end) => {
-                tags.push(Tag {
+                tags.push(Markup::Tag(Tag {
                     name,
                     closing,
                     range: start..tag_end,
                     attributes,
-                });
+                }));
                 index = tag_end;
             }
             None if cursor < end && bytes[cursor] == b'<' => index = cursor,
@@ -314,5 +398,54 @@ mod tests {
         let tags = scan("<a <img src=x>", 0..14);
         assert_eq!(tags.len(), 1);
         assert_eq!(tags[0].name, "img");
+    }
+}
+
+#[cfg(test)]
+mod lexer_tests {
+    use super::*;
+
+    #[test]
+    fn comments_have_ranges_and_bodies_and_an_unclosed_one_runs_to_the_end() {
+        let text = "a <!-- one --> b <!--two--> c <!-- open";
+        let found = lex(text, 0..text.len());
+        let bodies: Vec<(&str, bool)> = found
+            .iter()
+            .map(|markup| match markup {
+                Markup::Comment(comment) => (comment.body(text), comment.closed),
+                other => panic!("not a comment: {other:?}"),
+            })
+            .collect();
+        assert_eq!(bodies, [("one", true), ("two", true), ("open", false)]);
+        assert_eq!(&text[found[0].range()], "<!-- one -->");
+        assert_eq!(found[2].range().end, text.len());
+        // Only closed comments count as comments to read markers from.
+        assert_eq!(comments(text, 0..text.len()).len(), 2);
+    }
+
+    #[test]
+    fn a_comment_marker_inside_an_attribute_is_not_a_comment() {
+        let text = r#"<a title="<!-- no -->">x</a>"#;
+        assert!(comments(text, 0..text.len()).is_empty());
+        assert_eq!(scan(text, 0..text.len()).len(), 2);
+    }
+
+    #[test]
+    fn markup_is_stripped_and_declarations_are_not_shown() {
+        let text = "<!DOCTYPE html><p align=\"center\">A <b>small</b> tool<!-- note --></p>";
+        assert_eq!(strip_markup(text, 0..text.len()), "A small tool");
+        assert_eq!(visible_text(text, 0..text.len()), "A small tool");
+        // A `<` that opens nothing is text.
+        assert_eq!(strip_markup("1 < 2", 0..5), "1 < 2");
+    }
+
+    #[test]
+    fn only_comments() {
+        let only = |text: &str| is_only_comments(text, 0..text.len());
+        assert!(only("<!-- a -->\n  <!-- b -->\n"));
+        assert!(only("<!-- never closed\n\ntext"));
+        assert!(!only("<!-- a --> text"));
+        assert!(!only("<!-- a --><br>"));
+        assert!(only(""));
     }
 }

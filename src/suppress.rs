@@ -5,9 +5,9 @@
 use crate::diagnostic::{Diagnostic, Finding};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
+use crate::html;
 use crate::rules;
 use crate::source::SourceText;
-use crate::toc::comments_in;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,8 +44,9 @@ pub fn parse(source: &SourceText, document: &Document) -> Vec<Directive> {
     let text = source.text();
     let mut directives = Vec::new();
     for html in &document.html {
-        for (range, body) in comments_in(text, html.range.clone()) {
-            let Some(rest) = body.strip_prefix(PREFIX) else {
+        for comment in html::comments(text, html.range.clone()) {
+            let range = comment.range.clone();
+            let Some(rest) = comment.body(text).strip_prefix(PREFIX) else {
                 continue;
             };
             let (word, list) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));

@@ -7,6 +7,7 @@
 //! regenerated list renders as the same kind of list in the same place.
 
 use crate::document::Document;
+use crate::html;
 use crate::source::SourceText;
 use std::ops::Range;
 
@@ -30,17 +31,21 @@ pub fn find_region(source: &SourceText, document: &Document) -> Option<TocRegion
     let mut comments = document
         .html
         .iter()
-        .flat_map(|html| comments_in(text, html.range.clone()));
-    while let Some((range, body)) = comments.next() {
-        let Some(kind) = start_marker(&body) else { continue };
+        .flat_map(|html| html::comments(text, html.range.clone()));
+    while let Some(comment) = comments.next() {
+        let range = comment.range.clone();
+        let Some(kind) = start_marker(comment.body(text)) else {
+            continue;
+        };
         let marker_line_start = source.line_start(source.line_of(range.start));
         let prefix = &text[marker_line_start..range.start];
         // A marker after other text on its line is not a marker line.
         if !prefix.chars().all(|c| c == ' ' || c == '\t' || c == '>') {
             continue;
         }
-        for (end_range, end_body) in comments.by_ref() {
-            if is_end_marker(&end_body, kind) {
+        for end_comment in comments.by_ref() {
+            let end_range = end_comment.range.clone();
+            if is_end_marker(end_comment.body(text), kind) {
                 let content_start = source.next_line_start(range.end.saturating_sub(1).max(range.start));
                 let end_marker = source.line_start(source.line_of(end_range.start));
                 if content_start <= end_marker {
@@ -80,25 +85,6 @@ fn is_end_marker(body: &str, kind: MarkerKind) -> bool {
         MarkerKind::Toc => lower == "tocstop" || lower == "/toc",
         MarkerKind::Doctoc => lower.starts_with("end doctoc"),
     }
-}
-
-/// HTML comments inside `range`, with their trimmed bodies.
-pub fn comments_in(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String)> {
-    let mut found = Vec::new();
-    let mut cursor = range.start;
-    while cursor < range.end {
-        let Some(open) = text[cursor..range.end].find("<!--") else {
-            break;
-        };
-        let start = cursor + open;
-        let Some(close) = text[start + 4..range.end].find("-->") else {
-            break;
-        };
-        let end = start + 4 + close + 3;
-        found.push((start..end, text[start + 4..end - 3].trim().to_string()));
-        cursor = end;
-    }
-    found
 }
 
 /// One entry of a table of contents.
@@ -227,7 +213,7 @@ pub fn existing_entries(source: &SourceText, region: &TocRegion) -> ExistingToc 
     };
     // Lines inside an HTML comment are not shown, so they are not entries. The comments
     // come in order, so one pass over them serves every line.
-    let comments = comments_in(text, region.content.clone());
+    let comments = html::comments(text, region.content.clone());
     let mut next_comment = 0;
     let mut other_lines: Vec<usize> = Vec::new();
     let mut items: Vec<(usize, Item)> = Vec::new();
@@ -238,12 +224,12 @@ pub fn existing_entries(source: &SourceText, region: &TocRegion) -> ExistingToc 
         let line_start = source.line_start(line);
         let content = source.line_content(line);
         line += 1;
-        while next_comment < comments.len() && comments[next_comment].0.end <= line_start {
+        while next_comment < comments.len() && comments[next_comment].range.end <= line_start {
             next_comment += 1;
         }
         if comments
             .get(next_comment)
-            .is_some_and(|(comment, _)| comment.start < line_start)
+            .is_some_and(|comment| comment.range.start < line_start)
         {
             other_lines.push(line_start);
             continue;

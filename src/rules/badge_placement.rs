@@ -165,17 +165,7 @@ fn badge_only(text: &str, block: &crate::document::Block, badges: &[Range<usize>
     if cursor < block.range.end {
         rest.push_str(&text[cursor..block.range.end]);
     }
-    let mut visible = String::new();
-    let mut in_tag = false;
-    for c in rest.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if in_tag => {}
-            _ => visible.push(c),
-        }
-    }
-    visible
+    crate::html::strip_markup(&rest, 0..rest.len())
         .replace("&nbsp;", "")
         .chars()
         .all(|c| c.is_whitespace() || matches!(c, '|' | '·' | '•' | '-' | '\\' | ','))

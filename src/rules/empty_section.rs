@@ -62,7 +62,7 @@ impl Rule for EmptySection {
             let has_content = has_subsections
                 || blocks.any(|block| match block.kind {
                     BlockKind::Heading(_) => false,
-                    BlockKind::Html => !is_only_comments(&text[block.range.clone()]),
+                    BlockKind::Html => !crate::html::is_only_comments(text, block.range.clone()),
                     _ => true,
                 });
             if !has_content && !heading_is_content(context, index) {
@@ -133,15 +133,4 @@ fn heading_is_content(context: &LintContext<'_>, index: usize) -> bool {
         })
         .is_some_and(|(first, _)| first == index);
     first_after_title && catalog.heading_sections(&heading.text).is_empty() && words >= 3
-}
-
-fn is_only_comments(html: &str) -> bool {
-    let mut rest = html.trim();
-    while let Some(after) = rest.strip_prefix("<!--") {
-        match after.find("-->") {
-            Some(end) => rest = after[end + 3..].trim_start(),
-            None => return true,
-        }
-    }
-    rest.is_empty()
 }

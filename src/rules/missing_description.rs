@@ -259,24 +259,7 @@ fn html_prose(html: &str) -> String {
         let without_title = format!("{}{}", &html[..open], &html[close + 5..]);
         return html_prose(&without_title);
     }
-    let mut prose = String::new();
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        prose.push_str(&rest[..open]);
-        let after = &rest[open..];
-        let close = if after.starts_with("<!--") {
-            after.find("-->").map(|index| index + 3)
-        } else {
-            after.find('>').map(|index| index + 1)
-        };
-        match close {
-            Some(close) => rest = &after[close..],
-            None => {
-                rest = "";
-            }
-        }
-    }
-    prose.push_str(rest);
+    let prose = crate::html::strip_markup(html, 0..html.len());
     if prose.chars().any(char::is_alphanumeric) {
         prose
     } else {

@@ -126,8 +126,8 @@ fn outside_generated_block(context: &LintContext<'_>, at: usize) -> usize {
         .html
         .iter()
         .filter(|html| html.is_block)
-        .flat_map(|html| crate::toc::comments_in(text, html.range.clone()))
-        .map(|(range, body)| (range, body.to_ascii_lowercase()))
+        .flat_map(|html| crate::html::comments(text, html.range.clone()))
+        .map(|comment| (comment.range.clone(), comment.body(text).to_ascii_lowercase()))
         .collect();
     for (index, (start, body)) in comments.iter().enumerate() {
         let Some(name) = body

@@ -27,8 +27,9 @@ impl Rule for UnfinishedSection {
     fn check(&self, context: &LintContext<'_>, _options: &Options, findings: &mut Vec<Finding>) {
         let text = context.text();
         for html in &context.document.html {
-            for (range, body) in crate::toc::comments_in(text, html.range.clone()) {
-                if !body.eq_ignore_ascii_case(FILL_IN_MARKER) {
+            for comment in crate::html::comments(text, html.range.clone()) {
+                let range = comment.range.clone();
+                if !comment.body(text).eq_ignore_ascii_case(FILL_IN_MARKER) {
                     continue;
                 }
                 let section = context
