@@ -86,6 +86,35 @@ pub struct RuleMeta {
     pub doc: &'static str,
 }
 
+impl RuleMeta {
+    /// The first line of the rule's doc, built from the metadata: `# name (CODE)`.
+    pub fn doc_title(&self) -> String {
+        format!("# {} ({})", self.name, self.code)
+    }
+
+    /// What the doc's opening paragraph says of the metadata:
+    /// `Category: links. Default severity: error. Fix: sometimes` (a fix may go on
+    /// to say which fixes are safe).
+    pub fn doc_facts(&self) -> String {
+        let fix = match self.fixable {
+            Fixable::Never => "never",
+            Fixable::Suggests => "suggests",
+            Fixable::Sometimes => "sometimes",
+            Fixable::Always => "always",
+        };
+        format!(
+            "Category: {}. Default severity: {}. Fix: {fix}",
+            self.category.as_str(),
+            self.default_severity.as_str()
+        )
+    }
+
+    /// The doc after its title line.
+    pub fn doc_body(&self) -> &'static str {
+        self.doc.split_once('\n').map_or("", |(_, body)| body)
+    }
+}
+
 /// One finding of one rule in one file.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {

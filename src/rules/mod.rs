@@ -253,21 +253,11 @@ mod tests {
             let mut lines = meta.doc.lines();
             assert_eq!(
                 lines.next(),
-                Some(format!("# {} ({})", meta.name, meta.code).as_str()),
+                Some(meta.doc_title().as_str()),
                 "{}: the first line names the rule and its code",
                 path.display()
             );
-            let fix = match meta.fixable {
-                Fixable::Never => "never",
-                Fixable::Suggests => "suggests",
-                Fixable::Sometimes => "sometimes",
-                Fixable::Always => "always",
-            };
-            let facts = format!(
-                "Category: {}. Default severity: {}. Fix: {fix}",
-                meta.category.as_str(),
-                meta.default_severity.as_str()
-            );
+            let facts = meta.doc_facts();
             assert!(
                 lines.nth(1).is_some_and(|line| line.contains(&facts)),
                 "{}: the third line should say `{facts}`",
