@@ -180,9 +180,10 @@ fn badges(facts: &ProjectFacts, data: &ScaffoldData, values: &[(&'static str, St
     badges
 }
 
-/// Escapes text for a shields.io static badge path: `-` and `_` doubled, spaces encoded.
+/// Escapes text for a shields.io static badge path: `-` and `_` doubled, spaces as `%20`,
+/// as static-badge-mismatch writes a badge it fixes.
 fn shields_escape(text: &str) -> String {
-    text.replace('-', "--").replace('_', "__").replace(' ', "%20")
+    crate::badges::static_badge::encode(text, "%20", crate::badges::static_badge::Form::Path)
 }
 
 #[cfg(test)]

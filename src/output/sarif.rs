@@ -22,15 +22,7 @@ fn level(severity: Severity) -> &'static str {
 fn uri(path: &str) -> String {
     let path = path.replace('\\', "/");
     let path = path.strip_prefix("./").unwrap_or(&path);
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    crate::badges::url::percent_encode(path, "/")
 }
 
 /// A region by line and column (columns count Unicode code points, as `columnKind` says).
