@@ -123,6 +123,13 @@ const SCENARIOS: &[(&str, Kind, &str)] = &[
         "img.shields.io timed out (3 tries)",
     ),
     ("https://img.shields.io/redirect/old", Kind::Working, ""),
+    // `../new.json` from /redirect/up/old.json is /redirect/new.json.
+    ("https://img.shields.io/redirect/up/old", Kind::Working, ""),
+    (
+        "https://img.shields.io/redirect/backslash",
+        Kind::Unknown,
+        "the redirect to `/\\evil.example/x.json` was refused: `evil.example` is not a host the probe may contact",
+    ),
     (
         "https://img.shields.io/redirect/private",
         Kind::Unknown,
@@ -191,11 +198,11 @@ const SCENARIOS: &[(&str, Kind, &str)] = &[
     ),
 ];
 
-fn kind_and_text(outcome: &Outcome) -> (Kind, &str) {
+fn kind_and_text(outcome: &Outcome) -> (Kind, String) {
     match outcome {
-        Outcome::Working => (Kind::Working, ""),
-        Outcome::Broken { message } => (Kind::Broken, message),
-        Outcome::Unknown { reason } => (Kind::Unknown, reason),
+        Outcome::Working => (Kind::Working, String::new()),
+        Outcome::Broken { message } => (Kind::Broken, message.clone()),
+        Outcome::Unknown { reason } => (Kind::Unknown, reason.to_string()),
     }
 }
 
@@ -231,7 +238,8 @@ fn the_probe_judges_each_scenario_retries_what_it_should_and_finishes_in_bounded
     assert_eq!(server.hits(shields, "/crates/v/no-such-crate.json"), 1);
     assert_eq!(server.hits(shields, "/npm/dm/gizmo.json"), 1);
     assert_eq!(server.hits(shields, "/redirect/loop.json"), 4);
-    assert_eq!(server.hits(shields, "/redirect/new.json"), 1);
+    assert_eq!(server.hits(shields, "/redirect/new.json"), 2);
+    assert_eq!(server.hits(shields, "/redirect/up/new.json"), 0);
     // shields badges are asked for in their .json form.
     assert_eq!(server.hits(shields, "/crates/v/serde.json"), 1);
     assert_eq!(server.hits(shields, "/crates/v/serde"), 0);
@@ -284,7 +292,7 @@ fn allow_loopback_opens_only_127_0_0_1_and_not_other_loopback_addresses() {
     let report = probe::probe(std::slice::from_ref(&url), &config, &|_, _| {});
     let outcome = report.results.get(&url).unwrap();
     assert!(
-        matches!(outcome, Outcome::Unknown { reason } if reason.contains("127.0.0.2 is a loopback address")),
+        matches!(outcome, Outcome::Unknown { reason } if reason.to_string().contains("127.0.0.2 is a loopback address")),
         "{outcome:?}"
     );
     assert_eq!(server.connections(), 0);
@@ -309,7 +317,7 @@ fn allow_loopback_opens_ipv6_loopback_too() {
             assert_eq!(outcome, &Outcome::Working);
         } else {
             assert!(
-                matches!(outcome, Outcome::Unknown { reason } if reason.contains("::1 is a loopback address")),
+                matches!(outcome, Outcome::Unknown { reason } if reason.to_string().contains("::1 is a loopback address")),
                 "{outcome:?}"
             );
         }

@@ -139,6 +139,7 @@ fn read(path: &Path) -> BTreeMap<String, Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::probe::UnknownReason;
 
     #[test]
     fn definite_outcomes_round_trip_and_unknown_ones_are_never_stored() {
@@ -153,7 +154,12 @@ mod tests {
                 ("https://img.shields.io/b".into(), broken.clone()),
                 (
                     "https://img.shields.io/c".into(),
-                    Outcome::Unknown { reason: "429".into() },
+                    Outcome::Unknown {
+                        reason: UnknownReason::OtherStatus {
+                            host: "img.shields.io".into(),
+                            status: 429,
+                        },
+                    },
                 ),
                 (
                     "https://dl.circleci.com/x.svg?circle-token=s3cr3t".into(),
@@ -172,6 +178,26 @@ mod tests {
         // A maximum age of zero ignores every entry.
         let stale = Cache::open(dir.path(), Duration::ZERO);
         assert_eq!(stale.get("https://img.shields.io/a"), None);
+    }
+
+    /// Outcomes are stored as `{"state": ...}` objects; only working and broken ones
+    /// ever are, so a file written before unknown outcomes had typed reasons reads as it did.
+    #[test]
+    fn a_file_of_version_1_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let checked = now();
+        let file = format!(
+            r#"{{"version":1,"entries":{{"https://img.shields.io/a":{{"checked":{checked},"outcome":{{"state":"working"}}}},"https://img.shields.io/b":{{"checked":{checked},"outcome":{{"state":"broken","message":"img.shields.io shows `repo not found`"}}}}}}}}"#
+        );
+        std::fs::write(dir.path().join(FILE_NAME), file).unwrap();
+        let cache = Cache::open(dir.path(), Duration::from_secs(86_400));
+        assert_eq!(cache.get("https://img.shields.io/a"), Some(Outcome::Working));
+        assert_eq!(
+            cache.get("https://img.shields.io/b"),
+            Some(Outcome::Broken {
+                message: "img.shields.io shows `repo not found`".into()
+            })
+        );
     }
 
     #[test]

@@ -5,16 +5,15 @@
 //! code and an image content type. Rate limits, server errors and timeouts are
 //! never evidence of a broken badge.
 
-use super::Outcome;
-use super::sanitize;
 use super::target::Service;
+use super::{Outcome, Transient, UnknownReason, sanitize};
 
 /// What to do with one answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
     Done(Outcome),
-    /// Worth another try (408, 429, 5xx); the text says what happened.
-    Retry(String),
+    /// Worth another try (408, 429, 5xx): what happened, the reason given if no try succeeds.
+    Retry(Transient),
 }
 
 /// Messages shields.io draws for a badge that cannot work as written.
@@ -46,7 +45,10 @@ pub fn classify(
     body: &[u8],
 ) -> Verdict {
     if status == 408 || status == 429 || (500..=599).contains(&status) {
-        return Verdict::Retry(format!("{host} answered {}", status_text(status)));
+        return Verdict::Retry(Transient::Status {
+            host: host.to_string(),
+            status,
+        });
     }
     match service {
         Service::Shields => shields(host, status, body),
@@ -65,10 +67,15 @@ fn shields(host: &str, status: u16, body: &[u8]) -> Verdict {
             message: format!("{host} answers {}", status_text(status)),
         },
         _ if (200..300).contains(&status) => Outcome::Unknown {
-            reason: format!("{host} did not answer with the badge's JSON"),
+            reason: UnknownReason::NotBadgeJson {
+                host: host.to_string(),
+            },
         },
         _ => Outcome::Unknown {
-            reason: format!("{host} answered {}", status_text(status)),
+            reason: UnknownReason::OtherStatus {
+                host: host.to_string(),
+                status,
+            },
         },
     };
     Verdict::Done(outcome)
@@ -80,12 +87,17 @@ pub fn shields_message(host: &str, message: &str) -> Outcome {
     let lower = text.to_lowercase();
     if SHIELDS_UNKNOWN.contains(&lower.as_str()) {
         return Outcome::Unknown {
-            reason: format!("{host} shows `{text}`"),
+            reason: UnknownReason::ServiceProblem {
+                host: host.to_string(),
+                message: text,
+            },
         };
     }
     if lower == "no status" {
         return Outcome::Unknown {
-            reason: format!("{host} shows `no status`: no workflow run matches the badge's branch or event"),
+            reason: UnknownReason::ShieldsNoStatus {
+                host: host.to_string(),
+            },
         };
     }
     if let Some(issue) = lower.strip_prefix("https://github.com/badges/shields/issues/")
@@ -122,10 +134,10 @@ fn github_workflow(host: &str, status: u16, content_type: Option<&str>, body: &[
         && title.to_lowercase().trim_end().ends_with("no status")
     {
         return Verdict::Done(Outcome::Unknown {
-            reason: format!(
-                "{host} shows `{}`: no run of the workflow matches the badge's branch or event",
-                sanitize(&title, 120)
-            ),
+            reason: UnknownReason::WorkflowNoStatus {
+                host: host.to_string(),
+                title: sanitize(&title, 120),
+            },
         });
     }
     image(host, status, content_type)
@@ -144,7 +156,10 @@ fn image(host: &str, status: u16, content_type: Option<&str>) -> Verdict {
             message: format!("{host} answers {}", status_text(status)),
         },
         _ => Outcome::Unknown {
-            reason: format!("{host} answered {}", status_text(status)),
+            reason: UnknownReason::OtherStatus {
+                host: host.to_string(),
+                status,
+            },
         },
     };
     Verdict::Done(outcome)
@@ -306,9 +321,14 @@ mod tests {
             Some("image/svg+xml"),
             svg,
         ));
-        assert!(
-            matches!(&none, Outcome::Unknown { reason } if reason.contains("Release - no status")),
-            "{none:?}"
+        assert_eq!(
+            none,
+            Outcome::Unknown {
+                reason: UnknownReason::WorkflowNoStatus {
+                    host: "github.com".into(),
+                    title: "Release - no status".into()
+                }
+            }
         );
         let svg = br#"<svg><title>CI - passing</title></svg>"#;
         let passing = done(classify(

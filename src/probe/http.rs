@@ -12,7 +12,8 @@
 
 use super::address::refusal;
 use super::target::Address;
-use super::{ProbeConfig, sanitize};
+use super::{ProbeConfig, UnknownReason, sanitize};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -33,7 +34,8 @@ pub struct Gate {
 }
 
 /// A refusal to connect, with the reason.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Refused(pub String);
 
 impl std::fmt::Display for Refused {
@@ -146,7 +148,7 @@ pub enum Fetched {
     /// The budget ran out, or a connect or read timed out: worth another try.
     Timeout,
     /// Refused or failed in a way another try would not change.
-    Failed(String),
+    Failed(UnknownReason),
 }
 
 /// The HTTP client of one probe run.
@@ -200,12 +202,12 @@ impl Client {
             if remaining.is_zero() {
                 return Fetched::Timeout;
             }
-            let scheme = if self.gate.plain_http(&address.host) {
+            let scheme = if self.gate.plain_http(address.host()) {
                 "http"
             } else {
                 "https"
             };
-            let url = format!("{scheme}://{}{}", address.host, address.path);
+            let url = format!("{scheme}://{}{}", address.host(), address.request_target());
             let request = self
                 .agent
                 .get(&url)
@@ -215,7 +217,7 @@ impl Client {
                 .build();
             let mut response = match request.call() {
                 Ok(response) => response,
-                Err(error) => return failure(error, &address.host, self.max_body),
+                Err(error) => return failure(error, address.host(), self.max_body),
             };
             let status = response.status().as_u16();
             let header = |name: &str| {
@@ -227,21 +229,24 @@ impl Client {
             };
             if matches!(status, 301 | 302 | 303 | 307 | 308) {
                 let Some(location) = header("location") else {
-                    return Fetched::Failed(format!("{} answered {status} without a Location", address.host));
+                    return Fetched::Failed(UnknownReason::RedirectWithoutLocation {
+                        host: address.host().to_string(),
+                        status,
+                    });
                 };
                 if hops == self.max_redirects {
-                    return Fetched::Failed(format!(
-                        "{} redirects more than {} times",
-                        start.host, self.max_redirects
-                    ));
+                    return Fetched::Failed(UnknownReason::TooManyRedirects {
+                        host: start.host().to_string(),
+                        max: self.max_redirects,
+                    });
                 }
                 match address.follow(&location, &self.hosts) {
                     Ok(next) => address = next,
-                    Err(why) => {
-                        return Fetched::Failed(format!(
-                            "the redirect to `{}` was refused: {why}",
-                            sanitize(&location, 100)
-                        ));
+                    Err(refusal) => {
+                        return Fetched::Failed(UnknownReason::RedirectRefused {
+                            location: sanitize(&location, 100),
+                            refusal,
+                        });
                     }
                 }
                 hops += 1;
@@ -260,9 +265,9 @@ impl Client {
                     content_type,
                     body,
                     retry_after,
-                    host: address.host,
+                    host: address.host().to_string(),
                 },
-                Err(error) => failure(error, &address.host, self.max_body),
+                Err(error) => failure(error, address.host(), self.max_body),
             };
         }
     }
@@ -282,26 +287,31 @@ fn failure(error: ureq::Error, host: &str, max_body: u64) -> Fetched {
     {
         return Fetched::Timeout;
     }
+    let host = host.to_string();
     if let ureq::Error::Other(inner) = &error
         && let Some(refused) = inner.downcast_ref::<Refused>()
     {
-        return Fetched::Failed(format!("refused to connect to {host}: {refused}"));
+        return Fetched::Failed(UnknownReason::ConnectRefused {
+            host,
+            refused: refused.clone(),
+        });
     }
-    let why = match &error {
-        ureq::Error::BodyExceedsLimit(_) => {
-            format!("{host}'s answer is larger than the {} KiB limit", max_body / 1024)
-        }
-        ureq::Error::HostNotFound => format!("{host} does not resolve"),
+    let reason = match &error {
+        ureq::Error::BodyExceedsLimit(_) => UnknownReason::TooLarge { host, max_body },
+        ureq::Error::HostNotFound => UnknownReason::DoesNotResolve { host },
         ureq::Error::Io(io)
             if io
                 .get_ref()
                 .is_some_and(|inner| inner.to_string().contains("exceeds limit")) =>
         {
-            format!("{host}'s answer is larger than the {} KiB limit", max_body / 1024)
+            UnknownReason::TooLarge { host, max_body }
         }
-        other => format!("cannot fetch from {host}: {}", sanitize(&other.to_string(), 160)),
+        other => UnknownReason::FetchFailed {
+            host,
+            detail: sanitize(&other.to_string(), 160),
+        },
     };
-    Fetched::Failed(why)
+    Fetched::Failed(reason)
 }
 
 /// `Retry-After` as seconds, or as an HTTP date from now.

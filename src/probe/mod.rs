@@ -36,9 +36,12 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub use target::{Address, Service};
+pub use target::{Address, Service, UrlRefusal};
 
 /// What the probe found out about one badge image URL.
+///
+/// The cache stores the serialized form of working and broken outcomes; an
+/// unknown one is never stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "kebab-case")]
 pub enum Outcome {
@@ -47,9 +50,118 @@ pub enum Outcome {
     /// The service says the badge cannot work: its own message, sanitized
     /// (`img.shields.io shows `repo not found``).
     Broken { message: String },
-    /// The probe could not tell: a rate limit, a server error, a timeout, a
-    /// refused address or redirect, or a workflow badge with `no status`.
-    Unknown { reason: String },
+    /// The probe could not tell, and why.
+    Unknown { reason: UnknownReason },
+}
+
+/// Why the probe could not tell whether a badge works. None of these says the
+/// badge is broken. The text (`Display`) is what `badge-unknown` reports; text
+/// that came from a service is sanitized when the reason is made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum UnknownReason {
+    /// The URL is not one the probe fetches. The linter hands the probe only URLs
+    /// that [`Address::from_badge`] accepts, so this reaches only other callers.
+    NotChecked { refusal: UrlRefusal },
+    /// Every try ended in a timeout, 408, 429 or 5xx; `last` is how the last one ended.
+    GaveUp { last: Transient, tries: u32 },
+    /// A 429 or 503 whose `Retry-After` is longer than the probe waits.
+    RetryAfterTooLong { last: Transient, wait: Duration },
+    /// A final answer whose status says nothing about the badge (401, 403, ...).
+    OtherStatus { host: String, status: u16 },
+    /// shields.io answered, but not with the badge's JSON.
+    NotBadgeJson { host: String },
+    /// shields.io's message says it, or the service behind it, has a problem
+    /// (`rate limited by upstream service`, `internal error`, ...).
+    ServiceProblem { host: String, message: String },
+    /// shields.io's workflow badge shows `no status`.
+    ShieldsNoStatus { host: String },
+    /// GitHub's workflow badge, whose title ends in `no status`: no run matches
+    /// the badge's branch or event.
+    WorkflowNoStatus { host: String, title: String },
+    /// A redirect (301, 302, 303, 307, 308) without a `Location` header.
+    RedirectWithoutLocation { host: String, status: u16 },
+    /// The chain that started at `host` redirects more than `max` times.
+    TooManyRedirects { host: String, max: u32 },
+    /// A redirect to a URL the probe does not fetch; `location` as the server
+    /// wrote it, sanitized.
+    RedirectRefused { location: String, refusal: UrlRefusal },
+    /// The host resolves to an address the probe does not connect to.
+    ConnectRefused { host: String, refused: http::Refused },
+    /// The answer's body is larger than `max_body` bytes.
+    TooLarge { host: String, max_body: u64 },
+    /// The name resolves to no address.
+    DoesNotResolve { host: String },
+    /// Any other failure to fetch (TLS, a reset connection, a malformed answer);
+    /// `detail` is the HTTP client's error, sanitized.
+    FetchFailed { host: String, detail: String },
+}
+
+/// A failure worth another try: the next one may not repeat it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Transient {
+    /// A connect, a read or the whole try ran out of time.
+    TimedOut { host: String },
+    /// 408, 429 or a 5xx.
+    Status { host: String, status: u16 },
+}
+
+impl std::fmt::Display for UnknownReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use classify::status_text;
+        match self {
+            UnknownReason::NotChecked { refusal } => write!(f, "not checked: {refusal}"),
+            UnknownReason::GaveUp { last, tries } if *tries > 1 => write!(f, "{last} ({tries} tries)"),
+            UnknownReason::GaveUp { last, .. } => write!(f, "{last}"),
+            UnknownReason::RetryAfterTooLong { last, wait } => {
+                write!(f, "{last} and asks to wait {} before retrying", seconds(*wait))
+            }
+            UnknownReason::OtherStatus { host, status } => {
+                write!(f, "{host} answered {}", status_text(*status))
+            }
+            UnknownReason::NotBadgeJson { host } => write!(f, "{host} did not answer with the badge's JSON"),
+            UnknownReason::ServiceProblem { host, message } => write!(f, "{host} shows `{message}`"),
+            UnknownReason::ShieldsNoStatus { host } => write!(
+                f,
+                "{host} shows `no status`: no workflow run matches the badge's branch or event"
+            ),
+            UnknownReason::WorkflowNoStatus { host, title } => write!(
+                f,
+                "{host} shows `{title}`: no run of the workflow matches the badge's branch or event"
+            ),
+            UnknownReason::RedirectWithoutLocation { host, status } => {
+                write!(f, "{host} answered {status} without a Location")
+            }
+            UnknownReason::TooManyRedirects { host, max } => {
+                write!(f, "{host} redirects more than {max} times")
+            }
+            UnknownReason::RedirectRefused { location, refusal } => {
+                write!(f, "the redirect to `{location}` was refused: {refusal}")
+            }
+            UnknownReason::ConnectRefused { host, refused } => {
+                write!(f, "refused to connect to {host}: {refused}")
+            }
+            UnknownReason::TooLarge { host, max_body } => write!(
+                f,
+                "{host}'s answer is larger than the {} KiB limit",
+                max_body / 1024
+            ),
+            UnknownReason::DoesNotResolve { host } => write!(f, "{host} does not resolve"),
+            UnknownReason::FetchFailed { host, detail } => write!(f, "cannot fetch from {host}: {detail}"),
+        }
+    }
+}
+
+impl std::fmt::Display for Transient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Transient::TimedOut { host } => write!(f, "{host} timed out"),
+            Transient::Status { host, status } => {
+                write!(f, "{host} answered {}", classify::status_text(*status))
+            }
+        }
+    }
 }
 
 /// The outcomes of a probe, by badge image URL as written in the README.
@@ -247,7 +359,7 @@ pub fn probe(urls: &[String], config: &ProbeConfig, progress: &(dyn Fn(usize, us
         &to_fetch,
         |url| {
             Address::from_badge(url, &config.hosts)
-                .map(|address| address.host)
+                .map(|address| address.host().to_string())
                 .unwrap_or_default()
         },
         config.limits,
@@ -274,9 +386,9 @@ pub fn probe(urls: &[String], config: &ProbeConfig, progress: &(dyn Fn(usize, us
 fn probe_one(client: &http::Client, url: &str, config: &ProbeConfig) -> Outcome {
     let address = match Address::from_badge(url, &config.hosts) {
         Ok(address) => address,
-        Err(why) => {
+        Err(refusal) => {
             return Outcome::Unknown {
-                reason: format!("not checked: {why}"),
+                reason: UnknownReason::NotChecked { refusal },
             };
         }
     };
@@ -286,12 +398,18 @@ fn probe_one(client: &http::Client, url: &str, config: &ProbeConfig) -> Outcome 
         _ => (address.clone(), "image/svg+xml,image/*;q=0.9,*/*;q=0.1"),
     };
     let mut jitter = Jitter::new(url);
-    let mut last = String::new();
     let tries = config.max_tries.max(1);
-    for attempt in 1..=tries {
-        let (why, retry_after) = match client.fetch(&start, accept, config.request_timeout) {
-            http::Fetched::Failed(why) => return Outcome::Unknown { reason: why },
-            http::Fetched::Timeout => (format!("{} timed out", start.host), None),
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let (last, retry_after) = match client.fetch(&start, accept, config.request_timeout) {
+            http::Fetched::Failed(reason) => return Outcome::Unknown { reason },
+            http::Fetched::Timeout => (
+                Transient::TimedOut {
+                    host: start.host().to_string(),
+                },
+                None,
+            ),
             http::Fetched::Answer {
                 status,
                 content_type,
@@ -300,19 +418,20 @@ fn probe_one(client: &http::Client, url: &str, config: &ProbeConfig) -> Outcome 
                 host,
             } => match classify::classify(service, &host, status, content_type.as_deref(), &body) {
                 classify::Verdict::Done(outcome) => return outcome,
-                classify::Verdict::Retry(why) => {
-                    (why, retry_after.filter(|_| status == 429 || status == 503))
+                classify::Verdict::Retry(failure) => {
+                    (failure, retry_after.filter(|_| status == 429 || status == 503))
                 }
             },
         };
-        last = why;
-        if attempt == tries {
-            break;
+        if attempt >= tries {
+            return Outcome::Unknown {
+                reason: UnknownReason::GaveUp { last, tries },
+            };
         }
         let wait = match retry_after {
             Some(after) if after > config.max_retry_after => {
                 return Outcome::Unknown {
-                    reason: format!("{last} and asks to wait {} before retrying", seconds(after)),
+                    reason: UnknownReason::RetryAfterTooLong { last, wait: after },
                 };
             }
             Some(after) => after,
@@ -322,13 +441,6 @@ fn probe_one(client: &http::Client, url: &str, config: &ProbeConfig) -> Outcome 
             }
         };
         std::thread::sleep(wait);
-    }
-    Outcome::Unknown {
-        reason: if tries == 1 {
-            last
-        } else {
-            format!("{last} ({tries} tries)")
-        },
     }
 }
 
@@ -423,6 +535,160 @@ pub fn progress_line(done: usize, total: usize, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each reason's text, word for word as the probe wrote it when reasons were strings.
+    #[test]
+    fn reasons_read_as_before() {
+        let host = || "img.shields.io".to_string();
+        let too_many_requests = Transient::Status {
+            host: host(),
+            status: 429,
+        };
+        let cases = [
+            (
+                UnknownReason::NotChecked {
+                    refusal: UrlRefusal::NotAbsolute,
+                },
+                "not checked: not an absolute URL",
+            ),
+            (
+                UnknownReason::GaveUp {
+                    last: Transient::TimedOut { host: host() },
+                    tries: 3,
+                },
+                "img.shields.io timed out (3 tries)",
+            ),
+            (
+                UnknownReason::GaveUp {
+                    last: Transient::TimedOut { host: host() },
+                    tries: 1,
+                },
+                "img.shields.io timed out",
+            ),
+            (
+                UnknownReason::GaveUp {
+                    last: Transient::Status {
+                        host: host(),
+                        status: 500,
+                    },
+                    tries: 3,
+                },
+                "img.shields.io answered 500 Internal Server Error (3 tries)",
+            ),
+            (
+                UnknownReason::RetryAfterTooLong {
+                    last: too_many_requests.clone(),
+                    wait: Duration::from_secs(3600),
+                },
+                "img.shields.io answered 429 Too Many Requests and asks to wait 3600 s before retrying",
+            ),
+            (
+                UnknownReason::RetryAfterTooLong {
+                    last: too_many_requests,
+                    wait: Duration::from_millis(12_500),
+                },
+                "img.shields.io answered 429 Too Many Requests and asks to wait 12.5 s before retrying",
+            ),
+            (
+                UnknownReason::OtherStatus {
+                    host: "codecov.io".into(),
+                    status: 403,
+                },
+                "codecov.io answered 403 Forbidden",
+            ),
+            (
+                UnknownReason::OtherStatus {
+                    host: "codecov.io".into(),
+                    status: 418,
+                },
+                "codecov.io answered 418",
+            ),
+            (
+                UnknownReason::NotBadgeJson { host: host() },
+                "img.shields.io did not answer with the badge's JSON",
+            ),
+            (
+                UnknownReason::ServiceProblem {
+                    host: host(),
+                    message: "rate limited by upstream service".into(),
+                },
+                "img.shields.io shows `rate limited by upstream service`",
+            ),
+            (
+                UnknownReason::ShieldsNoStatus { host: host() },
+                "img.shields.io shows `no status`: no workflow run matches the badge's branch or event",
+            ),
+            (
+                UnknownReason::WorkflowNoStatus {
+                    host: "github.com".into(),
+                    title: "Release - no status".into(),
+                },
+                "github.com shows `Release - no status`: no run of the workflow matches the badge's branch or event",
+            ),
+            (
+                UnknownReason::RedirectWithoutLocation {
+                    host: host(),
+                    status: 302,
+                },
+                "img.shields.io answered 302 without a Location",
+            ),
+            (
+                UnknownReason::TooManyRedirects { host: host(), max: 3 },
+                "img.shields.io redirects more than 3 times",
+            ),
+            (
+                UnknownReason::RedirectRefused {
+                    location: "https://10.0.0.1/latest".into(),
+                    refusal: UrlRefusal::HostNotAllowed {
+                        host: "10.0.0.1".into(),
+                    },
+                },
+                "the redirect to `https://10.0.0.1/latest` was refused: `10.0.0.1` is not a host the probe may contact (probe-hosts in rules/badges.yml)",
+            ),
+            (
+                UnknownReason::RedirectRefused {
+                    location: "http://img.shields.io/x.json".into(),
+                    refusal: UrlRefusal::Downgrade,
+                },
+                "the redirect to `http://img.shields.io/x.json` was refused: it downgrades to plain http",
+            ),
+            (
+                UnknownReason::ConnectRefused {
+                    host: "codecov.io".into(),
+                    refused: http::Refused("10.0.0.1 is a private address".into()),
+                },
+                "refused to connect to codecov.io: 10.0.0.1 is a private address",
+            ),
+            (
+                UnknownReason::TooLarge {
+                    host: host(),
+                    max_body: 1024 * 1024,
+                },
+                "img.shields.io's answer is larger than the 1024 KiB limit",
+            ),
+            (
+                UnknownReason::DoesNotResolve { host: host() },
+                "img.shields.io does not resolve",
+            ),
+            (
+                UnknownReason::FetchFailed {
+                    host: host(),
+                    detail: "io: Connection reset by peer".into(),
+                },
+                "cannot fetch from img.shields.io: io: Connection reset by peer",
+            ),
+        ];
+        for (reason, text) in cases {
+            assert_eq!(reason.to_string(), text, "{reason:?}");
+            // The serialized form reads back as the same reason.
+            let json = serde_json::to_string(&Outcome::Unknown {
+                reason: reason.clone(),
+            })
+            .unwrap();
+            let back: Outcome = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, Outcome::Unknown { reason }, "{json}");
+        }
+    }
 
     #[test]
     fn sanitizing() {

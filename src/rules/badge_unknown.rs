@@ -2,7 +2,7 @@
 
 use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
-use crate::probe::Outcome;
+use crate::probe::{Outcome, UnknownReason};
 
 pub struct BadgeUnknown;
 
@@ -30,14 +30,30 @@ impl Rule for BadgeUnknown {
             let Some(Outcome::Unknown { reason }) = probe.get(&badge.image.url) else {
                 continue;
             };
-            let help = if reason.contains("no status") {
-                "the workflow has no run for the badge's branch or event: check `?branch=` and `?event=`, \
-                 or that the workflow runs on the default branch"
-            } else if reason.contains("refused") || reason.starts_with("not checked") {
-                "the probe contacts only the catalogue's https hosts, on public addresses; \
-                 check by hand where the badge leads"
-            } else {
-                "this is not evidence that the badge is broken; run again later, or check the badge by hand"
+            // No wildcard: a new reason has to choose its help.
+            let help = match reason {
+                UnknownReason::ShieldsNoStatus { .. } | UnknownReason::WorkflowNoStatus { .. } => {
+                    "the workflow has no run for the badge's branch or event: check `?branch=` and `?event=`, \
+                     or that the workflow runs on the default branch"
+                }
+                UnknownReason::NotChecked { .. }
+                | UnknownReason::RedirectRefused { .. }
+                | UnknownReason::ConnectRefused { .. } => {
+                    "the probe contacts only the catalogue's https hosts, on public addresses; \
+                     check by hand where the badge leads"
+                }
+                UnknownReason::GaveUp { .. }
+                | UnknownReason::RetryAfterTooLong { .. }
+                | UnknownReason::OtherStatus { .. }
+                | UnknownReason::NotBadgeJson { .. }
+                | UnknownReason::ServiceProblem { .. }
+                | UnknownReason::RedirectWithoutLocation { .. }
+                | UnknownReason::TooManyRedirects { .. }
+                | UnknownReason::TooLarge { .. }
+                | UnknownReason::DoesNotResolve { .. }
+                | UnknownReason::FetchFailed { .. } => {
+                    "this is not evidence that the badge is broken; run again later, or check the badge by hand"
+                }
             };
             findings.push(
                 Finding::new(

@@ -1,8 +1,9 @@
 //! A local HTTP server on 127.0.0.1 that plays the badge services for the online
 //! probe's tests: shields.io (JSON messages), GitHub (404, `no status`), slow
-//! answers, 429 then 200, 503 then 200, 500s, redirects (one to a blocked
-//! address), a redirect loop and an oversized body. It answers plain HTTP/1.1,
-//! one request per connection, and routes on the Host header and the path.
+//! answers, 429 then 200, 503 then 200, 500s, redirects (relative ones, and ones
+//! to blocked addresses and hosts), a redirect loop and an oversized body. It
+//! answers plain HTTP/1.1, one request per connection, and routes on the Host
+//! header and the path.
 //! Nothing here sends traffic anywhere: it only listens on the loopback.
 
 use std::collections::HashMap;
@@ -183,6 +184,9 @@ fn route(host: &str, path: &str, count: usize) -> Answer {
         },
         ("img.shields.io", "/redirect/old.json") => Answer::redirect(301, "/redirect/new.json"),
         ("img.shields.io", "/redirect/new.json") => Answer::shields("passing"),
+        ("img.shields.io", "/redirect/up/old.json") => Answer::redirect(302, "../new.json"),
+        // `\` is `/` in an https URL: this Location is `//evil.example/x.json`.
+        ("img.shields.io", "/redirect/backslash.json") => Answer::redirect(302, "/\\evil.example/x.json"),
         ("img.shields.io", "/redirect/private.json") => Answer::redirect(302, "https://10.0.0.1/latest"),
         ("img.shields.io", "/redirect/metadata.json") => {
             Answer::redirect(302, "https://169.254.169.254/latest/meta-data/")
