@@ -6,9 +6,10 @@
 
 use super::DateContext;
 use super::context::{line_alone, starts_line};
-use super::hit::{Fmt, Hit};
+use super::hit::{FormatBuilder, Hit};
 use super::lexicon::{Lex, eq_lower, lookup};
 use super::parts::word_in;
+use super::pattern::Token;
 use super::scan::{GLUED_PREFIXES, Scanner};
 use super::text::{Num, Tok, at, dash, glued_after, glued_before, next_tok, number, prev_tok};
 use super::value::DateValue;
@@ -146,8 +147,8 @@ impl Scanner<'_> {
             return None;
         }
         let ctx = self.bare_year_context(p, y.end)?;
-        let mut f = Fmt::new();
-        f.push("YYYY");
+        let mut f = FormatBuilder::new();
+        f.token(Token::Year4);
         let mut h = Hit::new(p, y.end, DateValue::Year(y.val as i32), f);
         h.context = ctx;
         Some(h)

@@ -2,104 +2,241 @@
 //! stack so that rejected candidates allocate nothing.
 
 use super::DateContext;
+use super::pattern::{TOKEN_LETTERS, Token};
 use super::value::{DateValue, Invalid, check_value};
+use super::written::{FormatPart, MAX_SHOWN, WrittenFormat};
 
-/// Token letters of the pattern language: a written word made only of these is bracketed when
-/// it is copied into a pattern as literal text.
-pub(crate) const TOKEN_LETTERS: &[u8] = b"YMDdoHmsSZQ";
+/// How many bytes a format under construction holds. Each byte stands for at least one byte
+/// of the spelling, so the buffer keeps all that is shown of a format ([`MAX_SHOWN`] bytes);
+/// bytes past it are dropped.
+const CAPACITY: usize = MAX_SHOWN;
 
-/// A pattern under construction in a fixed buffer.
+/// The tokens as bytes in a format under construction: `TOKENS[i]` is byte `i + 1`.
+const TOKENS: [Token; 25] = [
+    Token::Year4,
+    Token::Year2,
+    Token::MonthName,
+    Token::MonthAbbr,
+    Token::Month2,
+    Token::Month1,
+    Token::Day2,
+    Token::Day1,
+    Token::DayOrdinal,
+    Token::WeekdayName,
+    Token::WeekdayAbbr,
+    Token::Quarter,
+    Token::Hour,
+    Token::Minute,
+    Token::Second,
+    Token::Zone,
+    Token::Fraction(1),
+    Token::Fraction(2),
+    Token::Fraction(3),
+    Token::Fraction(4),
+    Token::Fraction(5),
+    Token::Fraction(6),
+    Token::Fraction(7),
+    Token::Fraction(8),
+    Token::Fraction(9),
+];
+const OPEN_BRACKET: u8 = 0x1E;
+const CLOSE_BRACKET: u8 = 0x1F;
+
+/// What a byte of a format under construction stands for.
 #[derive(Clone, Copy)]
-pub(crate) struct Fmt {
-    buf: [u8; 160],
+enum Unit {
+    Token(Token),
+    /// A byte of text copied from the date.
+    Text(u8),
+    OpenBracket,
+    CloseBracket,
+}
+
+impl Unit {
+    fn from_byte(byte: u8) -> Unit {
+        match byte {
+            OPEN_BRACKET => Unit::OpenBracket,
+            CLOSE_BRACKET => Unit::CloseBracket,
+            1..=25 => Unit::Token(TOKENS[usize::from(byte - 1)]),
+            _ => Unit::Text(byte),
+        }
+    }
+
+    fn byte(self) -> u8 {
+        match self {
+            Unit::Token(token) => {
+                let index = TOKENS.iter().position(|&known| known == token);
+                1 + index.expect("the grammar writes fractions of 1 to 9 digits") as u8
+            }
+            Unit::Text(byte) => {
+                debug_assert!(byte >= 0x20, "text copied into a format holds no control byte");
+                byte
+            }
+            Unit::OpenBracket => OPEN_BRACKET,
+            Unit::CloseBracket => CLOSE_BRACKET,
+        }
+    }
+}
+
+/// A format under construction, in a fixed buffer of one byte per unit: copied text as its
+/// bytes, tokens and brackets as bytes below 0x20. Copied text never holds such a byte:
+/// [`FormatBuilder::text`] turns tabs and line breaks into spaces, and the grammar copies no
+/// other control character.
+#[derive(Clone, Copy)]
+pub(crate) struct FormatBuilder {
+    bytes: [u8; CAPACITY],
     len: usize,
 }
 
-impl Fmt {
+impl FormatBuilder {
     pub fn new() -> Self {
-        Fmt {
-            buf: [0; 160],
+        FormatBuilder {
+            bytes: [0; CAPACITY],
             len: 0,
         }
     }
 
-    /// Appends pattern text as is (tokens or already-escaped literals).
-    pub fn push(&mut self, s: &str) -> &mut Self {
-        self.push_bytes(s.as_bytes());
+    fn push(&mut self, unit: Unit) {
+        if self.len < CAPACITY {
+            self.bytes[self.len] = unit.byte();
+            self.len += 1;
+        }
+    }
+
+    fn units(&self) -> impl Iterator<Item = Unit> + '_ {
+        self.bytes[..self.len].iter().map(|&byte| Unit::from_byte(byte))
+    }
+
+    pub fn token(&mut self, token: Token) -> &mut Self {
+        self.push(Unit::Token(token));
         self
     }
 
-    fn push_bytes(&mut self, s: &[u8]) {
-        let n = s.len().min(self.buf.len() - self.len);
-        self.buf[self.len..self.len + n].copy_from_slice(&s[..n]);
-        self.len += n;
-    }
-
-    /// Appends written text as a literal: spacing (including a soft line break) becomes one
-    /// space, and letter runs that could be read as tokens are bracketed.
-    pub fn lit(&mut self, s: &[u8]) -> &mut Self {
+    /// Appends text copied from the date: spacing (including a soft line break) becomes one
+    /// space, brackets are left out, and a word made only of token letters is bracketed so
+    /// that it does not read as tokens.
+    pub fn text(&mut self, written: &[u8]) -> &mut Self {
         let mut i = 0;
-        while i < s.len() {
-            let c = s[i];
-            if matches!(c, b' ' | b'\t' | b'\r' | b'\n') || (c == 0xC2 && s.get(i + 1) == Some(&0xA0)) {
-                while i < s.len()
-                    && (matches!(s[i], b' ' | b'\t' | b'\r' | b'\n')
-                        || (s[i] == 0xC2 && s.get(i + 1) == Some(&0xA0))
-                        || (s[i] == 0xA0 && i > 0 && s[i - 1] == 0xC2))
+        while i < written.len() {
+            let c = written[i];
+            if matches!(c, b' ' | b'\t' | b'\r' | b'\n') || (c == 0xC2 && written.get(i + 1) == Some(&0xA0)) {
+                while i < written.len()
+                    && (matches!(written[i], b' ' | b'\t' | b'\r' | b'\n')
+                        || (written[i] == 0xC2 && written.get(i + 1) == Some(&0xA0))
+                        || (written[i] == 0xA0 && i > 0 && written[i - 1] == 0xC2))
                 {
                     i += 1;
                 }
-                self.push_bytes(b" ");
+                self.push(Unit::Text(b' '));
             } else if c.is_ascii_alphabetic() {
                 let start = i;
-                while i < s.len() && s[i].is_ascii_alphabetic() {
+                while i < written.len() && written[i].is_ascii_alphabetic() {
                     i += 1;
                 }
-                let word = &s[start..i];
-                if word.iter().all(|b| TOKEN_LETTERS.contains(b)) {
-                    self.push_bytes(b"[");
-                    self.push_bytes(word);
-                    self.push_bytes(b"]");
-                } else {
-                    self.push_bytes(word);
+                let word = &written[start..i];
+                let bracketed = word.iter().all(|b| TOKEN_LETTERS.contains(b));
+                if bracketed {
+                    self.push(Unit::OpenBracket);
+                }
+                for &letter in word {
+                    self.push(Unit::Text(letter));
+                }
+                if bracketed {
+                    self.push(Unit::CloseBracket);
                 }
             } else if c == b'[' || c == b']' {
                 // Brackets delimit literals in patterns; keep them out of the literal text.
                 i += 1;
             } else {
-                self.push_bytes(&s[i..i + 1]);
+                self.push(Unit::Text(c));
                 i += 1;
             }
         }
         self
     }
 
-    /// Appends another pattern.
-    pub fn append(&mut self, other: &Fmt) -> &mut Self {
-        self.push_bytes(other.as_bytes());
+    /// Appends text copied from the date in brackets: a zone name, or a letter glued to the
+    /// tokens around it (`[T]`). The words inside are bracketed as [`FormatBuilder::text`]
+    /// brackets them, so a zone name made only of token letters is written `[[MSD]]`, which
+    /// is not a pattern (see [`WrittenFormat::pattern`]).
+    pub fn bracketed(&mut self, written: &[u8]) -> &mut Self {
+        self.push(Unit::OpenBracket);
+        self.text(written);
+        self.push(Unit::CloseBracket);
         self
     }
 
-    /// The same pattern with numeric day and month tokens exchanged (`MM/DD` to `DD/MM`).
-    pub fn with_day_and_month_swapped(&self) -> Fmt {
-        let mut swapped = *self;
-        for byte in &mut swapped.buf[..swapped.len] {
-            *byte = match *byte {
-                b'M' => b'D',
-                b'D' => b'M',
+    /// Appends another format.
+    pub fn append(&mut self, other: &FormatBuilder) -> &mut Self {
+        for unit in other.units() {
+            self.push(unit);
+        }
+        self
+    }
+
+    /// The same format with numeric day and month tokens exchanged (`MM/DD` to `DD/MM`).
+    pub fn with_day_and_month_swapped(&self) -> FormatBuilder {
+        let mut swapped = FormatBuilder::new();
+        for unit in self.units() {
+            swapped.push(match unit {
+                Unit::Token(token) => Unit::Token(token.with_day_and_month_swapped()),
                 other => other,
-            };
+            });
         }
         swapped
     }
 
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.buf[..self.len]
+    /// The finished format.
+    pub fn build(&self) -> WrittenFormat {
+        let mut parts = Vec::new();
+        let mut text = Vec::new();
+        // Bracket depth: 1 inside bracketed text, 2 inside a word bracketed again there.
+        let mut depth = 0;
+        for unit in self.units() {
+            match unit {
+                Unit::Text(byte) => text.push(byte),
+                Unit::OpenBracket if depth == 0 => {
+                    if !text.is_empty() {
+                        parts.push(FormatPart::Text(take_text(&mut text)));
+                    }
+                    depth = 1;
+                }
+                Unit::OpenBracket => {
+                    text.push(b'[');
+                    depth += 1;
+                }
+                Unit::CloseBracket if depth == 1 => {
+                    parts.push(FormatPart::Bracketed(take_text(&mut text)));
+                    depth = 0;
+                }
+                Unit::CloseBracket => {
+                    text.push(b']');
+                    depth -= 1;
+                }
+                Unit::Token(token) => {
+                    if !text.is_empty() {
+                        parts.push(FormatPart::Text(take_text(&mut text)));
+                    }
+                    parts.push(FormatPart::Token(token));
+                }
+            }
+        }
+        // A format cut inside brackets ends with bracketed text, past what is shown.
+        if depth > 0 {
+            parts.push(FormatPart::Bracketed(take_text(&mut text)));
+        } else if !text.is_empty() {
+            parts.push(FormatPart::Text(take_text(&mut text)));
+        }
+        WrittenFormat::new(parts)
     }
+}
 
-    pub fn to_string_lossy(self) -> String {
-        String::from_utf8_lossy(self.as_bytes()).into_owned()
-    }
+/// The text read so far, emptied. Text is copied from the date on character boundaries; only
+/// a format cut at the end of the buffer can end inside a character, which becomes U+FFFD.
+fn take_text(text: &mut Vec<u8>) -> String {
+    let taken = String::from_utf8_lossy(text).into_owned();
+    text.clear();
+    taken
 }
 
 /// A date candidate accepted by the grammar.
@@ -109,7 +246,7 @@ pub(crate) struct Hit {
     pub end: usize,
     pub value: DateValue,
     pub range_end: Option<DateValue>,
-    pub fmt: Fmt,
+    pub format: FormatBuilder,
     pub alts: [Option<DateValue>; 2],
     pub invalid: Option<Invalid>,
     /// A context the grammar already knows (a copyright year list, a range).
@@ -117,13 +254,13 @@ pub(crate) struct Hit {
 }
 
 impl Hit {
-    pub fn new(start: usize, end: usize, value: DateValue, fmt: Fmt) -> Self {
+    pub fn new(start: usize, end: usize, value: DateValue, format: FormatBuilder) -> Self {
         Hit {
             start,
             end,
             value,
             range_end: None,
-            fmt,
+            format,
             alts: [None; 2],
             invalid: None,
             context: None,
@@ -167,18 +304,29 @@ mod tests {
 
     #[test]
     fn literals_are_normalised_and_escaped() {
-        let mut f = Fmt::new();
-        f.push("D")
-            .lit(b" \r\n of ")
-            .push("MMMM")
-            .lit(b" [T] ")
-            .lit(b"Do");
-        assert_eq!(f.as_bytes(), b"D of MMMM T [Do]");
+        let mut f = FormatBuilder::new();
+        f.token(Token::Day1)
+            .text(b" \r\n of ")
+            .token(Token::MonthName)
+            .text(b" [T] ")
+            .text(b"Do");
+        assert_eq!(f.build().to_string(), "D of MMMM T [Do]");
+    }
+
+    #[test]
+    fn a_zone_of_token_letters_gets_two_brackets() {
+        let mut f = FormatBuilder::new();
+        f.token(Token::Second).text(b" ").bracketed(b"EDT");
+        assert_eq!(f.build().to_string(), "ss [EDT]");
+        let mut f = FormatBuilder::new();
+        f.token(Token::Second).text(b" ").bracketed(b"MSD");
+        assert_eq!(f.build().to_string(), "ss [[MSD]]");
+        assert_eq!(f.build().pattern(), None);
     }
 
     #[test]
     fn alternatives_are_distinct() {
-        let mut h = Hit::new(0, 1, DateValue::MonthDay(1, 2), Fmt::new());
+        let mut h = Hit::new(0, 1, DateValue::MonthDay(1, 2), FormatBuilder::new());
         h.add_alt(DateValue::MonthDay(1, 2));
         h.add_alt(DateValue::MonthDay(2, 1));
         h.add_alt(DateValue::MonthDay(2, 1));

@@ -61,6 +61,7 @@ mod text;
 mod timestamp;
 mod value;
 mod weekday;
+mod written;
 mod years;
 
 use std::ops::Range;
@@ -70,6 +71,7 @@ pub use policy::{
     CopyrightFix, DateFormat, DateOrder, DatesConfig, DatesPolicy, parse_age, parse_format, parse_max_age,
 };
 pub use value::DateValue;
+pub use written::WrittenFormat;
 
 /// Where a date stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -109,8 +111,8 @@ pub struct FoundDate {
     /// The other end when the span is a range (`2018-2021`); `None` for an open range
     /// (`2012-present`) and single dates.
     pub range_end: Option<DateValue>,
-    /// The written form as a pattern (see [`parse_pattern`]): `MMMM D, YYYY`, `DD/MM/YYYY`.
-    pub format: String,
+    /// How the date is written: `MMMM D, YYYY`, `DD/MM/YYYY`.
+    pub format: WrittenFormat,
     /// Other readings of an ambiguous numeric date (`01/02/2020`).
     pub alternatives: Vec<DateValue>,
     /// Why the date cannot exist, e.g. `February 2021 has 28 days`.
@@ -202,7 +204,10 @@ mod tests {
     fn soft_line_breaks() {
         assert_eq!(spans("on March\n12, 2010 we"), ["March\n12, 2010"]);
         assert_eq!(spans("on March\r\n12, 2010 we"), ["March\r\n12, 2010"]);
-        assert_eq!(find_dates("on March\r\n12, 2010", &[])[0].format, "MMMM D, YYYY");
+        assert_eq!(
+            find_dates("on March\r\n12, 2010", &[])[0].format.to_string(),
+            "MMMM D, YYYY"
+        );
         assert_eq!(
             spans("March\n\n12, 2010"),
             ["2010"].iter().take(0).copied().collect::<Vec<_>>()
@@ -333,7 +338,12 @@ mod tests {
                     t.is_char_boundary(d.range.start) && t.is_char_boundary(d.range.end),
                     "{t:?} {d:?}"
                 );
-                assert!(parse_pattern(&d.format).is_ok(), "{t:?} {d:?}");
+                assert_eq!(
+                    d.format.pattern(),
+                    parse_pattern(&d.format.to_string()).ok(),
+                    "{t:?} {d:?}"
+                );
+                assert!(d.format.pattern().is_some(), "{t:?} {d:?}");
                 prev_end = d.range.end;
             }
         }

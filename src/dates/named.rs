@@ -2,9 +2,10 @@
 //! `Sept. 2012`, `2 - 5 May 2019`, `May eighth - tenth, 2010`, with an optional leading weekday
 //! (`Sun., March 6, 2016`), and ctime stamps (`Thu Oct 26 11:00:09 EDT 2023`).
 
-use super::hit::{Fmt, Hit};
+use super::hit::{FormatBuilder, Hit};
 use super::lexicon::Case;
 use super::parts::{Day, MonthWord, day, hms, month_word, ordinal_suffix, word_in, year2, year4};
+use super::pattern::Token;
 use super::scan::Scanner;
 use super::text::{Num, at, dash, glued_before, is_alpha_at, is_digit_at, number, skip_hspace, skip_ws};
 use super::timestamp::{log_time, zone_name};
@@ -15,13 +16,13 @@ use super::years::OPEN_END;
 const RANGE_WORDS: &[&[u8]] = &[b"to", b"through", b"thru", b"till", b"until"];
 
 /// Pattern token of a day number as written.
-pub(crate) fn day_token(d: &Day) -> &'static str {
+pub(crate) fn day_token(d: &Day) -> Token {
     if d.ordinal {
-        "Do"
+        Token::DayOrdinal
     } else if d.digits == 2 && d.val < 10 {
-        "DD"
+        Token::Day2
     } else {
-        "D"
+        Token::Day1
     }
 }
 
@@ -41,9 +42,19 @@ pub(crate) fn range_joiner(b: &[u8], p: usize) -> Option<usize> {
     None
 }
 
+/// A year after a day and month, read by [`year_after`].
+pub(crate) struct YearAfter {
+    pub year: i32,
+    /// Where its digits start (after the apostrophe of `'96`).
+    pub digits: usize,
+    pub end: usize,
+    /// `YYYY` or `YY`.
+    pub token: Token,
+}
+
 /// The year after a day-and-month: `, 2012`, ` 2012`, `-2012` (with the same separator), ` 96`,
-/// `'96`. Returns year, the position where the year's separator starts, its end and its token.
-pub(crate) fn year_after(b: &[u8], p: usize, sep: Option<u8>) -> Option<(i32, usize, &'static str)> {
+/// `'96`.
+pub(crate) fn year_after(b: &[u8], p: usize, sep: Option<u8>) -> Option<YearAfter> {
     let r = if sep.is_some_and(|s| at(b, p) == s) {
         p + 1
     } else {
@@ -58,14 +69,25 @@ pub(crate) fn year_after(b: &[u8], p: usize, sep: Option<u8>) -> Option<(i32, us
         r
     };
     if let Some((y, e)) = year4(b, r) {
-        return Some((y, e, "YYYY"));
+        return Some(YearAfter {
+            year: y,
+            digits: r,
+            end: e,
+            token: Token::Year4,
+        });
     }
-    if at(b, r) == b'\'' && number(b, r + 1).is_some_and(|n| n.len() == 2) {
-        let (yy, e) = year2(b, r + 1)?;
-        return Some((expand_two_digit_year(yy), e, "'YY"));
-    }
-    let (yy, e) = year2(b, r)?;
-    Some((expand_two_digit_year(yy), e, "YY"))
+    let digits = if at(b, r) == b'\'' && number(b, r + 1).is_some_and(|n| n.len() == 2) {
+        r + 1
+    } else {
+        r
+    };
+    let (yy, e) = year2(b, digits)?;
+    Some(YearAfter {
+        year: expand_two_digit_year(yy),
+        digits,
+        end: e,
+        token: Token::Year2,
+    })
 }
 
 /// Builds the value and validity of a day-month(-year) date.
@@ -87,7 +109,7 @@ impl Scanner<'_> {
     /// `15SEP`, `22. April 2015`, `10 - 22 August 2012`, `06/Nov/2023:06:36:02 +0200`.
     pub(crate) fn day_first(&self, p: usize, n1: Num) -> Option<Hit> {
         let b = self.b;
-        let mut f = Fmt::new();
+        let mut f = FormatBuilder::new();
         // `15SEP`: a day glued to a capitalised month abbreviation.
         if is_alpha_at(b, n1.end) && ordinal_suffix(b, n1.end).is_none() {
             let mw = month_word(b, n1.end)?;
@@ -100,18 +122,18 @@ impl Scanner<'_> {
                 ordinal: false,
                 end: n1.end,
             };
-            f.push(day_token(&d)).push(mw.token());
+            f.token(day_token(&d)).token(mw.token()).text(mw.period(b));
             return self.day_month_year(p, &d, None, mw, None, f);
         }
         let d1 = day(b, p)?;
-        f.push(day_token(&d1));
+        f.token(day_token(&d1));
         // A range of days: `10 - 22 August`, `22-23 Feb`, `10 to 22 August`.
         let mut last = d1;
         let mut d2 = None;
         if let Some(r) = range_joiner(b, d1.end)
             && let Some(d) = day(b, r)
         {
-            f.lit(&b[d1.end..r]).push(day_token(&d));
+            f.text(&b[d1.end..r]).token(day_token(&d));
             last = d;
             d2 = Some(d);
         }
@@ -135,7 +157,7 @@ impl Scanner<'_> {
             }
         };
         let mw = month_word(b, m)?;
-        f.lit(&b[e..m]).push(mw.token());
+        f.text(&b[e..m]).token(mw.token()).text(mw.period(b));
         self.day_month_year(p, &d1, d2, mw, sep, f)
     }
 
@@ -147,23 +169,21 @@ impl Scanner<'_> {
         d2: Option<Day>,
         mw: MonthWord,
         sep: Option<u8>,
-        mut f: Fmt,
+        mut f: FormatBuilder,
     ) -> Option<Hit> {
         let b = self.b;
         let mut end = mw.end;
         let year = match year_after(b, mw.end, sep) {
-            Some((y, ye, tok)) => {
-                let ys = ye - tok.trim_start_matches('\'').len();
-                f.lit(&b[mw.end..ys - usize::from(tok.starts_with('\''))])
-                    .push(tok);
-                end = ye;
-                if sep == Some(b'/') && tok == "YYYY" {
+            Some(year) => {
+                f.text(&b[mw.end..year.digits]).token(year.token);
+                end = year.end;
+                if sep == Some(b'/') && year.token == Token::Year4 {
                     // `06/Nov/2023:06:36:02 +0200`
-                    if let Some(e) = log_time(b, ye, &mut f) {
+                    if let Some(e) = log_time(b, year.end, &mut f) {
                         end = e;
                     }
                 }
-                Some(y)
+                Some(year.year)
             }
             None => None,
         };
@@ -190,8 +210,8 @@ impl Scanner<'_> {
             return Some(h);
         }
         let q = mw.end;
-        let mut f = Fmt::new();
-        f.push(mw.token());
+        let mut f = FormatBuilder::new();
+        f.token(mw.token()).text(mw.period(b));
         let (r, sep) = match at(b, q) {
             s @ (b'-' | b'/') if is_digit_at(b, q + 1) => (q + 1, Some(s)),
             _ => {
@@ -209,7 +229,7 @@ impl Scanner<'_> {
         if at(b, r) == b'\'' && sep.is_none() && !mw.weak {
             // `Aug '96`
             let (yy, e) = year2(b, r + 1)?;
-            f.lit(&b[q..r]).push("'YY");
+            f.text(&b[q..r + 1]).token(Token::Year2);
             let v = DateValue::YearMonth(expand_two_digit_year(yy), mw.month);
             return Some(Hit::new(p, e, v, f).checked());
         }
@@ -220,7 +240,7 @@ impl Scanner<'_> {
             if mw.weak {
                 return None;
             }
-            f.lit(&b[q..t]).push("YYYY");
+            f.text(&b[q..t]).token(Token::Year4);
             return Some(Hit::new(p, e, DateValue::YearMonth(y, mw.month), f).checked());
         }
         self.month_then_spelled(p, mw, r, f)
@@ -233,7 +253,7 @@ impl Scanner<'_> {
         mw: MonthWord,
         r: usize,
         sep: Option<u8>,
-        mut f: Fmt,
+        mut f: FormatBuilder,
     ) -> Option<Hit> {
         let b = self.b;
         let q = mw.end;
@@ -242,14 +262,14 @@ impl Scanner<'_> {
             if (mw.weak && mw.month == 5) || y > 2999 {
                 return None;
             }
-            f.lit(&b[q..r]).push("YYYY");
+            f.text(&b[q..r]).token(Token::Year4);
             let mut h = Hit::new(p, e, DateValue::YearMonth(y, mw.month), f);
             // `June 2021 - present`: an open range.
             let t = skip_hspace(b, e);
             if let Some(de) = dash(b, t)
                 && let Some(we) = word_in(b, skip_hspace(b, de), OPEN_END)
             {
-                h.fmt.lit(&b[e..we]);
+                h.format.text(&b[e..we]);
                 h.end = we;
                 h.context = Some(super::DateContext::Range);
             }
@@ -262,11 +282,11 @@ impl Scanner<'_> {
             if mw.weak || sep.is_some() || yy < 70 {
                 return None;
             }
-            f.lit(&b[q..r]).push("YY");
+            f.text(&b[q..r]).token(Token::Year2);
             let v = DateValue::YearMonth(expand_two_digit_year(yy), mw.month);
             return Some(Hit::new(p, e, v, f).checked());
         }
-        f.lit(&b[q..r]).push(day_token(&d));
+        f.text(&b[q..r]).token(day_token(&d));
         let mut e = d.end;
         // A range of days in the month: `August 10 - 22, 2012`.
         let mut d2 = None;
@@ -275,7 +295,7 @@ impl Scanner<'_> {
             && let Some(dd) = day(b, t)
             && month_word(b, skip_ws(b, dd.end)).is_none()
         {
-            f.lit(&b[d.end..t]).push(day_token(&dd));
+            f.text(&b[d.end..t]).token(day_token(&dd));
             e = dd.end;
             d2 = Some(dd);
         }
@@ -287,11 +307,10 @@ impl Scanner<'_> {
         }
         let mut end = e;
         let year = match year_after(b, e, sep) {
-            Some((y, ye, tok)) => {
-                let ys = ye - tok.trim_start_matches('\'').len() - usize::from(tok.starts_with('\''));
-                f.lit(&b[e..ys]).push(tok);
-                end = ye;
-                Some(y)
+            Some(year) => {
+                f.text(&b[e..year.digits]).token(year.token);
+                end = year.end;
+                Some(year.year)
             }
             None => None,
         };
@@ -307,25 +326,30 @@ impl Scanner<'_> {
     }
 
     /// ctime: `Oct 26 11:00:09 2023`, `Oct 26 11:00:09 EDT 2023` (the weekday is added by the caller).
-    fn ctime(&self, p: usize, mw: &MonthWord, d: &Day, mut f: Fmt) -> Option<Hit> {
+    fn ctime(&self, p: usize, mw: &MonthWord, d: &Day, mut f: FormatBuilder) -> Option<Hit> {
         let b = self.b;
         let t = skip_hspace(b, d.end);
         if t == d.end {
             return None;
         }
         let te = hms(b, t)?;
-        f.lit(&b[d.end..t]).push("HH:mm:ss");
+        f.text(&b[d.end..t])
+            .token(Token::Hour)
+            .text(b":")
+            .token(Token::Minute)
+            .text(b":")
+            .token(Token::Second);
         let mut y = skip_hspace(b, te);
         if let Some(ze) = zone_name(b, y) {
-            f.lit(&b[te..y]).push("[").lit(&b[y..ze]).push("]");
+            f.text(&b[te..y]).bracketed(&b[y..ze]);
             let y2 = skip_hspace(b, ze);
-            f.lit(&b[ze..y2]);
+            f.text(&b[ze..y2]);
             y = y2;
         } else {
-            f.lit(&b[te..y]);
+            f.text(&b[te..y]);
         }
         let (year, e) = year4(b, y)?;
-        f.push("YYYY");
+        f.token(Token::Year4);
         Some(Hit::new(p, e, DateValue::Date(year, mw.month, d.val), f).checked())
     }
 
@@ -334,15 +358,19 @@ impl Scanner<'_> {
         let b = self.b;
         let r = range_joiner(b, mw.end)?;
         let mw2 = month_word(b, r)?;
-        let (y, ye, tok) = year_after(b, mw2.end, None)?;
-        if mw.weak || mw2.weak || tok != "YYYY" || mw2.month <= mw.month {
+        let year = year_after(b, mw2.end, None)?;
+        if mw.weak || mw2.weak || year.token != Token::Year4 || mw2.month <= mw.month {
             return None;
         }
-        let mut f = Fmt::new();
-        f.push(mw.token()).lit(&b[mw.end..r]).push(mw2.token());
-        f.lit(&b[mw2.end..ye - 4]).push("YYYY");
-        let h = Hit::new(p, ye, DateValue::YearMonth(y, mw.month), f)
-            .with_range_end(Some(DateValue::YearMonth(y, mw2.month)));
+        let mut f = FormatBuilder::new();
+        f.token(mw.token())
+            .text(mw.period(b))
+            .text(&b[mw.end..r])
+            .token(mw2.token())
+            .text(mw2.period(b));
+        f.text(&b[mw2.end..year.digits]).token(Token::Year4);
+        let h = Hit::new(p, year.end, DateValue::YearMonth(year.year, mw.month), f)
+            .with_range_end(Some(DateValue::YearMonth(year.year, mw2.month)));
         Some(h.checked())
     }
 }
@@ -359,7 +387,7 @@ mod tests {
         (
             text[d.range.clone()].to_string(),
             format!("{}{end}", d.value),
-            d.format.clone(),
+            d.format.to_string(),
         )
     }
 

@@ -7,12 +7,13 @@
 
 use super::bare::follower_ok_simple;
 use super::context::{month_day_context, name_before};
-use super::hit::{Fmt, Hit};
+use super::hit::{FormatBuilder, Hit};
+use super::pattern::Token;
 use super::scan::Scanner;
 use super::text::{Num, at, glued_after, is_digit_at, number};
 use super::value::{DateValue, Invalid, check, expand_two_digit_year};
 
-fn width(n: &Num, two: &'static str, one: &'static str) -> &'static str {
+fn width(n: &Num, two: Token, one: Token) -> Token {
     if n.len() == 2 { two } else { one }
 }
 
@@ -48,8 +49,10 @@ impl Scanner<'_> {
         {
             return None;
         }
-        let mut f = Fmt::new();
-        f.push(width(&n1, "MM", "M")).lit(&[sep]).push("YYYY");
+        let mut f = FormatBuilder::new();
+        f.token(width(&n1, Token::Month2, Token::Month1))
+            .text(&[sep])
+            .token(Token::Year4);
         Some(Hit::new(p, n2.end, DateValue::YearMonth(n2.val as i32, n1.val as u8), f).checked())
     }
 
@@ -73,17 +76,17 @@ impl Scanner<'_> {
         let ymd = (n1.len() == 2 && n2.len() == 2 && n3.len() == 2)
             .then(|| DateValue::Date(expand_two_digit_year(n1.val), c, n3.val as u8))
             .filter(|v| super::value::check_value(v).is_none());
-        let day_first = |f: &mut Fmt| {
-            f.push(width(&n1, "DD", "D"))
-                .lit(&[sep])
-                .push(width(&n2, "MM", "M"));
+        let day_first = |f: &mut FormatBuilder| {
+            f.token(width(&n1, Token::Day2, Token::Day1))
+                .text(&[sep])
+                .token(width(&n2, Token::Month2, Token::Month1));
         };
-        let month_first = |f: &mut Fmt| {
-            f.push(width(&n1, "MM", "M"))
-                .lit(&[sep])
-                .push(width(&n2, "DD", "D"));
+        let month_first = |f: &mut FormatBuilder| {
+            f.token(width(&n1, Token::Month2, Token::Month1))
+                .text(&[sep])
+                .token(width(&n2, Token::Day2, Token::Day1));
         };
-        let mut f = Fmt::new();
+        let mut f = FormatBuilder::new();
         let (value, alt, invalid) = match (mdy_ok, dmy_ok) {
             (true, true) if sep == b'.' => {
                 day_first(&mut f);
@@ -113,7 +116,8 @@ impl Scanner<'_> {
                 }
             }
         };
-        f.lit(&[sep]).push(if n3.len() == 4 { "YYYY" } else { "YY" });
+        f.text(&[sep])
+            .token(if n3.len() == 4 { Token::Year4 } else { Token::Year2 });
         let mut h = Hit::new(p, n3.end, value, f);
         h.invalid = invalid;
         if let Some(v) = alt {
@@ -135,20 +139,20 @@ impl Scanner<'_> {
         if !(md_ok || dm_ok) || !(weekday || month_day_context(b, p, n2.end, md_ok)) {
             return None;
         }
-        let mut f = Fmt::new();
+        let mut f = FormatBuilder::new();
         let mut h = if md_ok {
-            f.push(width(&n1, "MM", "M"))
-                .push("/")
-                .push(width(&n2, "DD", "D"));
+            f.token(width(&n1, Token::Month2, Token::Month1))
+                .text(b"/")
+                .token(width(&n2, Token::Day2, Token::Day1));
             let mut h = Hit::new(p, n2.end, DateValue::MonthDay(a, c), f);
             if dm_ok {
                 h.add_alt(DateValue::MonthDay(c, a));
             }
             h
         } else {
-            f.push(width(&n1, "DD", "D"))
-                .push("/")
-                .push(width(&n2, "MM", "M"));
+            f.token(width(&n1, Token::Day2, Token::Day1))
+                .text(b"/")
+                .token(width(&n2, Token::Month2, Token::Month1));
             Hit::new(p, n2.end, DateValue::MonthDay(c, a), f)
         };
         h = h.checked();
@@ -168,7 +172,7 @@ mod tests {
             text[d.range.clone()].to_string(),
             d.value,
             d.alternatives.clone(),
-            d.format.clone(),
+            d.format.to_string(),
         )
     }
 

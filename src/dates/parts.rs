@@ -1,6 +1,7 @@
 //! Readers for the pieces dates are made of: day numbers, years, month words, spelled ordinals.
 
 use super::lexicon::{Case, Lex, eq_lower, is_weak_month, lookup, word_case};
+use super::pattern::Token;
 use super::text::{at, glued_after, is_alpha_at, is_digit_at, is_time_at, number, skip_hspace, word_end};
 
 /// `st`, `nd`, `rd` or `th` at `p` (any case, not followed by a letter); returns its end.
@@ -112,12 +113,17 @@ pub(crate) struct MonthWord {
 
 impl MonthWord {
     /// Pattern token for the word as written.
-    pub fn token(&self) -> &'static str {
-        match (self.abbr, self.end > self.word_end) {
-            (false, _) => "MMMM",
-            (true, false) => "MMM",
-            (true, true) => "MMM.",
+    pub fn token(&self) -> Token {
+        if self.abbr {
+            Token::MonthAbbr
+        } else {
+            Token::MonthName
         }
+    }
+
+    /// An abbreviation's period (`Sept.`), written after the token; empty without one.
+    pub fn period<'b>(&self, b: &'b [u8]) -> &'b [u8] {
+        &b[self.word_end..self.end]
     }
 }
 
@@ -221,7 +227,10 @@ mod tests {
     #[test]
     fn months_and_ordinals() {
         let m = month_word(b"Sept. 2", 0).unwrap();
-        assert_eq!((m.month, m.token(), m.end), (9, "MMM.", 5));
+        assert_eq!(
+            (m.month, m.token(), m.word_end, m.end),
+            (9, Token::MonthAbbr, 4, 5)
+        );
         assert!(month_word(b"Mayor", 0).is_none());
         assert_eq!(spelled_ordinal(b"twenty-fourth", 0), Some((24, 13)));
         assert_eq!(spelled_ordinal(b"thirty first", 0), Some((31, 12)));

@@ -50,7 +50,20 @@ pub enum Token {
 }
 
 impl Token {
-    fn spelling(self) -> String {
+    /// The same token with a numeric day and month exchanged (`DD` and `MM`, `D` and `M`);
+    /// any other token as it is.
+    pub(crate) fn with_day_and_month_swapped(self) -> Token {
+        match self {
+            Token::Day1 => Token::Month1,
+            Token::Month1 => Token::Day1,
+            Token::Day2 => Token::Month2,
+            Token::Month2 => Token::Day2,
+            other => other,
+        }
+    }
+
+    /// How the token is written in the pattern language.
+    pub(crate) fn spelling(self) -> String {
         match self {
             Token::Year4 => "YYYY".into(),
             Token::Year2 => "YY".into(),
@@ -89,6 +102,30 @@ pub struct Pattern {
 impl Pattern {
     pub fn items(&self) -> &[PatternItem] {
         &self.items
+    }
+
+    /// The pattern's tokens, in order.
+    pub fn tokens(&self) -> impl Iterator<Item = Token> + '_ {
+        self.items.iter().filter_map(|item| match item {
+            PatternItem::Token(token) => Some(*token),
+            PatternItem::Literal(_) => None,
+        })
+    }
+
+    /// The pattern made of `items`, with adjacent literal text joined and empty text dropped
+    /// as [`parse_pattern`] does; `None` when there is no token.
+    pub(crate) fn from_items(items: impl IntoIterator<Item = PatternItem>) -> Option<Pattern> {
+        let mut joined = Vec::new();
+        for item in items {
+            match item {
+                PatternItem::Literal(text) => push_literal(&mut joined, &text),
+                token @ PatternItem::Token(_) => joined.push(token),
+            }
+        }
+        joined
+            .iter()
+            .any(|item| matches!(item, PatternItem::Token(_)))
+            .then_some(Pattern { items: joined })
     }
 }
 
@@ -155,7 +192,8 @@ impl fmt::Display for PatternError {
 
 impl std::error::Error for PatternError {}
 
-const TOKEN_LETTERS: &str = "YMDdoHmsSZQ";
+/// The letters tokens are made of: a word made only of these is read as tokens.
+pub(crate) const TOKEN_LETTERS: &[u8] = b"YMDdoHmsSZQ";
 
 fn error(offset: usize, part: &str, message: &str) -> PatternError {
     PatternError {
@@ -244,7 +282,7 @@ pub fn parse_pattern(pattern: &str) -> Result<Pattern, PatternError> {
                 i += 1;
             }
             let word = &pattern[start..i];
-            if word.bytes().all(|x| TOKEN_LETTERS.as_bytes().contains(&x)) {
+            if word.bytes().all(|x| TOKEN_LETTERS.contains(&x)) {
                 tokens(word, start, &mut items)?;
             } else {
                 push_literal(&mut items, word);

@@ -123,7 +123,7 @@ pub fn parse_format(text: &str) -> Result<DateFormat, String> {
                 format!("bad date format `{custom}`: {error} (use consistent, iso, long, day-month-year or a pattern such as `D MMM YYYY`)")
             })?;
             use super::Token;
-            let tokens = super::style::token_list(&pattern);
+            let tokens: Vec<Token> = pattern.tokens().collect();
             let has = |wanted: &[Token]| tokens.iter().any(|token| wanted.contains(token));
             if !(has(&[Token::Year4, Token::Year2])
                 && has(&[Token::MonthName, Token::MonthAbbr, Token::Month2, Token::Month1])

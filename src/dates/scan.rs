@@ -200,11 +200,18 @@ fn accept(s: &mut Scanner<'_>, out: &mut Vec<FoundDate>, h: Hit) {
         value: h.value,
         context,
     });
+    let format = h.format.build();
+    // What the rules read is what the format shows: the pattern its spelling reads as.
+    debug_assert_eq!(
+        format.pattern(),
+        super::parse_pattern(&format.to_string()).ok(),
+        "{format}"
+    );
     out.push(FoundDate {
         range: h.start..h.end,
         value: h.value,
         range_end: h.range_end,
-        format: h.fmt.to_string_lossy(),
+        format,
         alternatives: h.alts.iter().flatten().copied().collect(),
         invalid: h.invalid.map(|r| r.to_string()),
         context,

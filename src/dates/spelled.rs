@@ -1,34 +1,41 @@
 //! Days written as words: `Twenty-fourth of May`, `May eighth, 2010`,
 //! `Eighth to eleventh May 2010`.
 
-use super::hit::{Fmt, Hit};
+use super::hit::{FormatBuilder, Hit};
 use super::lexicon::eq_lower;
 use super::named::{dated, range_joiner, year_after};
 use super::parts::{MonthWord, month_word, spelled_ordinal, word_in};
+use super::pattern::Token;
 use super::scan::Scanner;
 use super::text::{glued_before, skip_ws};
 
 impl Scanner<'_> {
     /// `<month> <spelled ordinal>`: `May eighth, 2010`, `May twenty-fourth`, `May eighth - tenth, 2010`.
-    pub(crate) fn month_then_spelled(&self, p: usize, mw: MonthWord, r: usize, mut f: Fmt) -> Option<Hit> {
+    pub(crate) fn month_then_spelled(
+        &self,
+        p: usize,
+        mw: MonthWord,
+        r: usize,
+        mut f: FormatBuilder,
+    ) -> Option<Hit> {
         let b = self.b;
         let (d1, e1) = spelled_ordinal(b, r)?;
-        f.lit(&b[mw.end..r]).push("Do");
+        f.text(&b[mw.end..r]).token(Token::DayOrdinal);
         let mut e = e1;
         let mut d2 = None;
         if let Some(t) = range_joiner(b, e1)
             && let Some((d, de)) = spelled_ordinal(b, t)
         {
-            f.lit(&b[e1..t]).push("Do");
+            f.text(&b[e1..t]).token(Token::DayOrdinal);
             d2 = Some(d);
             e = de;
         }
         let mut end = e;
         let year = match year_after(b, e, None) {
-            Some((y, ye, "YYYY")) => {
-                f.lit(&b[e..ye - 4]).push("YYYY");
-                end = ye;
-                Some(y)
+            Some(year) if year.token == Token::Year4 => {
+                f.text(&b[e..year.digits]).token(Token::Year4);
+                end = year.end;
+                Some(year.year)
             }
             _ => None,
         };
@@ -49,14 +56,14 @@ impl Scanner<'_> {
             return None;
         }
         let (d1, e1) = spelled_ordinal(b, p)?;
-        let mut f = Fmt::new();
-        f.push("Do");
+        let mut f = FormatBuilder::new();
+        f.token(Token::DayOrdinal);
         let mut e = e1;
         let mut d2 = None;
         if let Some(t) = range_joiner(b, e1)
             && let Some((d, de)) = spelled_ordinal(b, t)
         {
-            f.lit(&b[e1..t]).push("Do");
+            f.text(&b[e1..t]).token(Token::DayOrdinal);
             d2 = Some(d);
             e = de;
         }
@@ -72,13 +79,13 @@ impl Scanner<'_> {
         if mw.weak {
             return None;
         }
-        f.lit(&b[e..m]).push(mw.token());
+        f.text(&b[e..m]).token(mw.token()).text(mw.period(b));
         let mut end = mw.end;
         let year = match year_after(b, mw.end, None) {
-            Some((y, ye, "YYYY")) => {
-                f.lit(&b[mw.end..ye - 4]).push("YYYY");
-                end = ye;
-                Some(y)
+            Some(year) if year.token == Token::Year4 => {
+                f.text(&b[mw.end..year.digits]).token(Token::Year4);
+                end = year.end;
+                Some(year.year)
             }
             _ => None,
         };
@@ -102,7 +109,7 @@ mod tests {
         let end = d.range_end.map(|v| format!(" .. {v}")).unwrap_or_default();
         let v = format!("{}{end}", d.value);
         assert_eq!(
-            (&text[d.range.clone()], v.as_str(), d.format.as_str()),
+            (&text[d.range.clone()], v.as_str(), d.format.to_string().as_str()),
             (span, value, format),
             "{text}"
         );

@@ -1,25 +1,7 @@
 //! What the date rules need beyond finding dates: which reading of a date the policy
 //! means, whether a written form can be rewritten, and calendar bounds of a value.
 
-use super::{DateOrder, DateValue, FoundDate, Pattern, PatternItem, Token, parse_pattern};
-
-/// The tokens of a found date's written form.
-pub fn tokens(found: &FoundDate) -> Vec<Token> {
-    parse_pattern(&found.format)
-        .map(|pattern| token_list(&pattern))
-        .unwrap_or_default()
-}
-
-pub fn token_list(pattern: &Pattern) -> Vec<Token> {
-    pattern
-        .items()
-        .iter()
-        .filter_map(|item| match item {
-            PatternItem::Token(token) => Some(*token),
-            PatternItem::Literal(_) => None,
-        })
-        .collect()
-}
+use super::{DateOrder, DateValue, FoundDate, Token, WrittenFormat};
 
 /// True when rewriting the date into another style keeps all it says: a single valid
 /// date or year-month, written without a weekday, a quarter or a clock time.
@@ -27,7 +9,7 @@ pub fn is_rewritable(found: &FoundDate) -> bool {
     found.invalid.is_none()
         && found.range_end.is_none()
         && matches!(found.value, DateValue::Date(..) | DateValue::YearMonth(..))
-        && !tokens(found).iter().any(|token| {
+        && !found.format.tokens().iter().any(|token| {
             matches!(
                 token,
                 Token::WeekdayName
@@ -49,7 +31,7 @@ pub fn reading(found: &FoundDate, order: Option<DateOrder>) -> Option<DateValue>
         return Some(found.value);
     }
     let order = order?;
-    let written = tokens(found);
+    let written = found.format.tokens();
     let day_at = written
         .iter()
         .position(|token| matches!(token, Token::Day1 | Token::Day2));
@@ -79,20 +61,12 @@ pub fn possible_values(found: &FoundDate, order: Option<DateOrder>) -> Vec<DateV
     }
 }
 
-/// The written form's pattern as the policy reads it: when `dates.order` makes an
+/// The date's format as the policy reads it: when `dates.order` makes an
 /// ambiguous numeric date day-first (or month-first) against the pass's default reading,
 /// its day and month tokens swap too (`MM/DD/YYYY` read day-first is `DD/MM/YYYY`).
-pub fn effective_format(found: &FoundDate, order: Option<DateOrder>) -> String {
+pub fn effective_format(found: &FoundDate, order: Option<DateOrder>) -> WrittenFormat {
     match reading(found, order) {
-        Some(value) if value != found.value => found
-            .format
-            .chars()
-            .map(|ch| match ch {
-                'M' => 'D',
-                'D' => 'M',
-                other => other,
-            })
-            .collect(),
+        Some(value) if value != found.value => found.format.with_day_and_month_swapped(),
         _ => found.format.clone(),
     }
 }

@@ -1,11 +1,12 @@
 //! Clock-time tails that belong to a date's span: ISO 8601 `T` times, the `:HH:MM:SS +zzzz` of
 //! web-server logs, and the zone names inside ctime stamps.
 
-use super::hit::Fmt;
+use super::hit::FormatBuilder;
+use super::pattern::Token;
 use super::text::{at, is_alpha_at, is_digit_at, number};
 
 /// Reads `HH:MM[:SS[.fff]]` at `p` into the pattern; returns its end.
-fn clock(b: &[u8], p: usize, fmt: &mut Fmt) -> Option<usize> {
+fn clock(b: &[u8], p: usize, fmt: &mut FormatBuilder) -> Option<usize> {
     let h = number(b, p)?;
     if h.len() != 2 || h.val > 24 || at(b, h.end) != b':' {
         return None;
@@ -14,24 +15,21 @@ fn clock(b: &[u8], p: usize, fmt: &mut Fmt) -> Option<usize> {
     if m.len() != 2 || m.val > 59 {
         return None;
     }
-    fmt.push("HH:mm");
+    fmt.token(Token::Hour).text(b":").token(Token::Minute);
     let mut e = m.end;
     if at(b, e) == b':'
         && let Some(s) = number(b, e + 1)
         && s.len() == 2
         && s.val <= 60
     {
-        fmt.push(":ss");
+        fmt.text(b":").token(Token::Second);
         e = s.end;
         let sep = at(b, e);
         if (sep == b'.' || sep == b',')
             && let Some(f) = number(b, e + 1)
             && f.len() <= 9
         {
-            fmt.lit(&[sep]);
-            for _ in 0..f.len() {
-                fmt.push("S");
-            }
+            fmt.text(&[sep]).token(Token::Fraction(f.len() as u8));
             e = f.end;
         }
     }
@@ -53,36 +51,36 @@ fn offset(b: &[u8], p: usize) -> Option<usize> {
 }
 
 /// An ISO 8601 time after a date: `T08:15:30`, `T13:15:30Z`, `T23:45:00.487+01:00`.
-pub(crate) fn iso_time(b: &[u8], p: usize, fmt: &mut Fmt) -> Option<usize> {
+pub(crate) fn iso_time(b: &[u8], p: usize, fmt: &mut FormatBuilder) -> Option<usize> {
     if !matches!(at(b, p), b'T' | b't') || !is_digit_at(b, p + 1) {
         return None;
     }
     let mut f = *fmt;
-    f.push("[T]");
+    f.bracketed(b"T");
     let mut e = clock(b, p + 1, &mut f)?;
     if matches!(at(b, e), b'Z' | b'z') && !is_alpha_at(b, e + 1) {
         e += 1;
-        f.push("Z");
+        f.token(Token::Zone);
     } else if let Some(o) = offset(b, e) {
         e = o;
-        f.push("Z");
+        f.token(Token::Zone);
     }
     *fmt = f;
     Some(e)
 }
 
 /// A web-server log time after a date: `:06:36:02` and an optional ` +0200`.
-pub(crate) fn log_time(b: &[u8], p: usize, fmt: &mut Fmt) -> Option<usize> {
+pub(crate) fn log_time(b: &[u8], p: usize, fmt: &mut FormatBuilder) -> Option<usize> {
     if at(b, p) != b':' {
         return None;
     }
     let mut f = *fmt;
-    f.push(":");
+    f.text(b":");
     let mut e = clock(b, p + 1, &mut f)?;
     if at(b, e) == b' '
         && let Some(o) = offset(b, e + 1)
     {
-        f.push(" Z");
+        f.text(b" ").token(Token::Zone);
         e = o;
     }
     *fmt = f;
@@ -104,23 +102,27 @@ mod tests {
 
     #[test]
     fn iso_times() {
-        let mut f = Fmt::new();
-        f.push("YYYY-MM-DD");
+        let mut f = FormatBuilder::new();
+        f.token(Token::Year4)
+            .text(b"-")
+            .token(Token::Month2)
+            .text(b"-")
+            .token(Token::Day2);
         let t = b"xT23:45:00.487+01:00 ";
         assert_eq!(iso_time(t, 1, &mut f), Some(20));
-        assert_eq!(f.as_bytes(), b"YYYY-MM-DD[T]HH:mm:ss.SSSZ");
-        let mut f = Fmt::new();
+        assert_eq!(f.build().to_string(), "YYYY-MM-DD[T]HH:mm:ss.SSSZ");
+        let mut f = FormatBuilder::new();
         assert_eq!(iso_time(b"T13:15:30Z", 0, &mut f), Some(10));
-        let mut f = Fmt::new();
+        let mut f = FormatBuilder::new();
         assert_eq!(iso_time(b"T1", 0, &mut f), None);
-        assert_eq!(f.as_bytes(), b"");
+        assert_eq!(f.build().to_string(), "");
     }
 
     #[test]
     fn log_times_and_zones() {
-        let mut f = Fmt::new();
+        let mut f = FormatBuilder::new();
         assert_eq!(log_time(b":06:36:02 +0200", 0, &mut f), Some(15));
-        assert_eq!(f.as_bytes(), b":HH:mm:ss Z");
+        assert_eq!(f.build().to_string(), ":HH:mm:ss Z");
         assert_eq!(zone_name(b"EDT 2023", 0), Some(3));
         assert_eq!(zone_name(b"Edt", 0), None);
     }

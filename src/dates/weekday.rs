@@ -1,7 +1,8 @@
 //! A weekday written before a date: `Sunday, March 6, 2016`, `Fri, 12 Dec 2014`,
 //! `Tuesday 11/3/2015`. The weekday is checked against the date.
 
-use super::hit::{Fmt, Hit};
+use super::hit::{FormatBuilder, Hit};
+use super::pattern::Token;
 use super::scan::Scanner;
 use super::text::{at, glued_before, is_digit_at, skip_ws, word_end};
 use super::value::{DateValue, Invalid, weekday};
@@ -36,13 +37,17 @@ impl Scanner<'_> {
         if inner.start != r || !inner.value.has_day() {
             return None;
         }
-        let mut f = Fmt::new();
-        f.push(if abbr { "ddd" } else { "dddd" })
-            .lit(&b[we..r])
-            .append(&inner.fmt);
+        let mut f = FormatBuilder::new();
+        f.token(if abbr {
+            Token::WeekdayAbbr
+        } else {
+            Token::WeekdayName
+        })
+        .text(&b[we..r])
+        .append(&inner.format);
         let mut h = inner;
         h.start = p;
-        h.fmt = f;
+        h.format = f;
         // A written weekday rules out the readings it does not match.
         let matches_weekday = |v: &DateValue| match *v {
             DateValue::Date(y, m, d) => weekday(y, m, d) == Some(wd),
@@ -69,7 +74,7 @@ impl Scanner<'_> {
                     // the written pattern, and the date is no longer ambiguous.
                     h.alts = [None, None];
                     h.value = v;
-                    h.fmt = h.fmt.with_day_and_month_swapped();
+                    h.format = h.format.with_day_and_month_swapped();
                 }
                 None if h.invalid.is_none() => h.invalid = Some(Invalid::Weekday { written: wd, actual }),
                 None => {}
@@ -89,7 +94,7 @@ mod tests {
         let d = &d[0];
         let v = d.value.to_string();
         assert_eq!(
-            (&text[d.range.clone()], v.as_str(), d.format.as_str()),
+            (&text[d.range.clone()], v.as_str(), d.format.to_string().as_str()),
             (span, value, format),
             "{text}"
         );

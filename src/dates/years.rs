@@ -8,8 +8,9 @@
 use super::DateContext;
 use super::bare::{BARE_YEARS, follower_ok};
 use super::context::{dotted_ok, name_before};
-use super::hit::{Fmt, Hit};
+use super::hit::{FormatBuilder, Hit};
 use super::parts::{day, month_word, word_in};
+use super::pattern::Token;
 use super::scan::Scanner;
 use super::text::{Num, Tok, at, dash, glued_after, is_alpha_at, is_digit_at, next_tok, number, skip_hspace};
 use super::timestamp::iso_time;
@@ -54,8 +55,8 @@ impl Scanner<'_> {
         let b = self.b;
         let n2 = number(b, y.end + 1)?;
         let yv = y.val as i32;
-        let mut f = Fmt::new();
-        f.push("YYYY").lit(&[sep]);
+        let mut f = FormatBuilder::new();
+        f.token(Token::Year4).text(&[sep]);
         match n2.len() {
             4 if sep == b'-' => {
                 return self.year_range(p, y, y.end + 1);
@@ -63,13 +64,18 @@ impl Scanner<'_> {
             1 | 2 => {}
             _ => return None,
         }
-        f.push(if n2.len() == 2 { "MM" } else { "M" });
+        f.token(if n2.len() == 2 {
+            Token::Month2
+        } else {
+            Token::Month1
+        });
         if at(b, n2.end) == sep && is_digit_at(b, n2.end + 1) {
             let n3 = number(b, n2.end + 1)?;
             if n3.len() > 2 || (sep == b'.' && !dotted_ok(b, p)) {
                 return None;
             }
-            f.lit(&[sep]).push(if n3.len() == 2 { "DD" } else { "D" });
+            f.text(&[sep])
+                .token(if n3.len() == 2 { Token::Day2 } else { Token::Day1 });
             let value = DateValue::Date(yv, n2.val as u8, n3.val as u8);
             let mut end = n3.end;
             if sep == b'-'
@@ -97,8 +103,8 @@ impl Scanner<'_> {
         }
         // `2019-20`: an academic or fiscal year range.
         if sep == b'-' && n2.val > y.val % 100 && BARE_YEARS.contains(&y.val) {
-            let mut f = Fmt::new();
-            f.push("YYYY-YY");
+            let mut f = FormatBuilder::new();
+            f.token(Token::Year4).text(b"-").token(Token::Year2);
             let end_year = yv - yv % 100 + n2.val as i32;
             let h = Hit::new(p, n2.end, DateValue::Year(yv), f);
             return Some(h.with_range_end(Some(DateValue::Year(end_year))));
@@ -107,7 +113,7 @@ impl Scanner<'_> {
     }
 
     /// An ISO 8601 interval `2019-01-01/2019-12-31`: one span, the second date its end.
-    fn iso_interval(&self, p: usize, end: usize, value: DateValue, mut f: Fmt) -> Option<Hit> {
+    fn iso_interval(&self, p: usize, end: usize, value: DateValue, mut f: FormatBuilder) -> Option<Hit> {
         let b = self.b;
         if at(b, end) != b'/' {
             return None;
@@ -119,7 +125,7 @@ impl Scanner<'_> {
         let second = self
             .year_numeric(end + 1, n, b'-')
             .filter(|h| h.value.has_day())?;
-        f.push("/").append(&second.fmt);
+        f.text(b"/").append(&second.format);
         Some(
             Hit::new(p, second.end, value, f)
                 .with_range_end(Some(second.value))
@@ -132,8 +138,8 @@ impl Scanner<'_> {
     fn year_word(&self, p: usize, y: Num, r: usize) -> Option<Hit> {
         let b = self.b;
         let yv = y.val as i32;
-        let mut f = Fmt::new();
-        f.push("YYYY").lit(&b[y.end..r]);
+        let mut f = FormatBuilder::new();
+        f.token(Token::Year4).text(&b[y.end..r]);
         if let Some(h) = self.quarter_after_year(p, yv, r, f) {
             return Some(h);
         }
@@ -141,7 +147,7 @@ impl Scanner<'_> {
             return self.year_range(p, y, y.end + 1);
         }
         let mw = month_word(b, r)?;
-        f.push(mw.token());
+        f.token(mw.token()).text(mw.period(b));
         let sep = at(b, y.end);
         // A day after the month: with the same separator, or after a space.
         let ds = if matches!(sep, b'-' | b'/') && at(b, mw.end) == sep {
@@ -157,8 +163,11 @@ impl Scanner<'_> {
             && !glued_after(b, d.end)
             && !matches!(next_tok(b, d.end), Tok::Num(..))
         {
-            f.lit(&b[mw.end..t])
-                .push(if d.digits == 2 && d.val < 10 { "DD" } else { "D" });
+            f.text(&b[mw.end..t]).token(if d.digits == 2 && d.val < 10 {
+                Token::Day2
+            } else {
+                Token::Day1
+            });
             return Some(Hit::new(p, d.end, DateValue::Date(yv, mw.month, d.val), f).checked());
         }
         if mw.weak || glued_after(b, mw.end) {
@@ -182,8 +191,12 @@ impl Scanner<'_> {
         if super::value::check_value(&v).is_some() {
             return None;
         }
-        let mut f = Fmt::new();
-        f.push("YYYY MM DD");
+        let mut f = FormatBuilder::new();
+        f.token(Token::Year4)
+            .text(b" ")
+            .token(Token::Month2)
+            .text(b" ")
+            .token(Token::Day2);
         Some(Hit::new(p, d.end, v, f))
     }
 
@@ -195,17 +208,17 @@ impl Scanner<'_> {
             return None;
         }
         let t = skip_hspace(b, de);
-        let mut f = Fmt::new();
-        f.push("YYYY").lit(&b[y.end..t]);
+        let mut f = FormatBuilder::new();
+        f.token(Token::Year4).text(&b[y.end..t]);
         let (end, range_end) = if let Some(n) = number(b, t) {
             if n.len() != 4 || n.val < y.val || n.val > 2099 || n.val - y.val > 150 || glued_after(b, n.end) {
                 return None;
             }
-            f.push("YYYY");
+            f.token(Token::Year4);
             (n.end, Some(DateValue::Year(n.val as i32)))
         } else {
             let e = word_in(b, t, OPEN_END)?;
-            f.lit(&b[t..e]);
+            f.text(&b[t..e]);
             (e, None)
         };
         if !follower_ok(b, end) && !self.marks_at(p).copyright(p) {
@@ -216,10 +229,11 @@ impl Scanner<'_> {
     }
 
     /// `2024-Q3`, `2024 Q3` (the year part is already in `f`).
-    fn quarter_after_year(&self, p: usize, y: i32, r: usize, mut f: Fmt) -> Option<Hit> {
+    fn quarter_after_year(&self, p: usize, y: i32, r: usize, mut f: FormatBuilder) -> Option<Hit> {
         let b = self.b;
         let q = quarter_digit(b, r)?;
-        f.push("[Q]Q");
+        // `Q` is a token letter: as text it is written `[Q]`.
+        f.text(b"Q").token(Token::Quarter);
         Some(quarter_hit(p, r + 2, y, q, f))
     }
 
@@ -239,8 +253,11 @@ impl Scanner<'_> {
         if n.len() != 4 || !BARE_YEARS.contains(&n.val) || glued_after(b, n.end) {
             return None;
         }
-        let mut f = Fmt::new();
-        f.push("[Q]Q").lit(&b[p + 2..r]).push("YYYY");
+        let mut f = FormatBuilder::new();
+        f.text(b"Q")
+            .token(Token::Quarter)
+            .text(&b[p + 2..r])
+            .token(Token::Year4);
         Some(quarter_hit(p, n.end, n.val as i32, q, f))
     }
 }
@@ -255,7 +272,7 @@ fn quarter_digit(b: &[u8], p: usize) -> Option<u8> {
         .then(|| d - b'0')
 }
 
-fn quarter_hit(p: usize, end: usize, y: i32, q: u8, f: Fmt) -> Hit {
+fn quarter_hit(p: usize, end: usize, y: i32, q: u8, f: FormatBuilder) -> Hit {
     let mut h = Hit::new(p, end, DateValue::YearMonth(y, 3 * q - 2), f);
     h.range_end = Some(DateValue::YearMonth(y, 3 * q));
     h
@@ -282,7 +299,7 @@ mod tests {
             ["2019-01-01/2019-12-31=2019-01-01..2019-12-31"]
         );
         assert_eq!(
-            find_dates("2019-01-01/2019-12-31", &[])[0].format,
+            find_dates("2019-01-01/2019-12-31", &[])[0].format.to_string(),
             "YYYY-MM-DD/YYYY-MM-DD"
         );
         assert_eq!(values("on 2014-04-18 13:00"), ["2014-04-18=2014-04-18"]);
@@ -301,7 +318,7 @@ mod tests {
         assert_eq!(values("2012/8/10"), ["2012/8/10=2012-08-10"]);
         assert_eq!(values("released 2020-03"), ["2020-03=2020-03"]);
         let d = find_dates("2015-05-25T10:00:00Z", &[]);
-        assert_eq!(d[0].format, "YYYY-MM-DD[T]HH:mm:ssZ");
+        assert_eq!(d[0].format.to_string(), "YYYY-MM-DD[T]HH:mm:ssZ");
     }
 
     #[test]
@@ -320,7 +337,7 @@ mod tests {
     fn quarters() {
         assert_eq!(values("in Q3 2024 we"), ["Q3 2024=2024-07..2024-09"]);
         assert_eq!(values("2024-Q1"), ["2024-Q1=2024-01..2024-03"]);
-        assert_eq!(find_dates("Q3 2024", &[])[0].format, "[Q]Q YYYY");
+        assert_eq!(find_dates("Q3 2024", &[])[0].format.to_string(), "[Q]Q YYYY");
     }
 
     #[test]
@@ -328,7 +345,7 @@ mod tests {
         assert_eq!(values("© 2015–2023 Foo Inc."), ["2015–2023=2015..2023"]);
         let d = find_dates("Copyright (c) 2012-present Foo", &[]);
         assert_eq!(d[0].context, DateContext::Copyright);
-        assert_eq!(d[0].format, "YYYY-present");
+        assert_eq!(d[0].format.to_string(), "YYYY-present");
         assert_eq!(d[0].range_end, None);
         assert_eq!(values("Copyright 2019, 2020 Foo"), ["2019=2019", "2020=2020"]);
         assert!(

@@ -1,6 +1,7 @@
 //! RL302 ambiguous-date: a numeric date whose day and month can swap.
 
 use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta};
+use crate::dates::{Token, WrittenFormat};
 use crate::diagnostic::{Finding, Severity};
 
 pub struct AmbiguousDate;
@@ -64,15 +65,17 @@ impl Rule for AmbiguousDate {
     }
 }
 
-/// For a numeric date pattern (`DD/MM/YYYY`, `M/D/YY`): true when the day comes first.
-/// `None` for other patterns (month names, ISO dates).
-fn numeric_order(format: &str) -> Option<bool> {
-    if format.contains("MMM") || !format.contains('D') || !format.contains('M') {
+/// For a numeric date format (`DD/MM/YYYY`, `M/D/YY`): true when the day comes first.
+/// `None` for other formats (month names, ISO dates).
+fn numeric_order(format: &WrittenFormat) -> Option<bool> {
+    let tokens = format.tokens();
+    let first = |kinds: &[Token]| tokens.iter().position(|token| kinds.contains(token));
+    if first(&[Token::MonthName, Token::MonthAbbr]).is_some() {
         return None;
     }
-    let day = format.find('D')?;
-    let month = format.find('M')?;
-    let year = format.find('Y')?;
+    let day = first(&[Token::Day1, Token::Day2, Token::DayOrdinal])?;
+    let month = first(&[Token::Month1, Token::Month2])?;
+    let year = first(&[Token::Year4, Token::Year2])?;
     // Year-first dates (ISO) say nothing about how day and month are ordered elsewhere.
     (year > day.min(month)).then_some(day < month)
 }

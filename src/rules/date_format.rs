@@ -2,7 +2,7 @@
 
 use super::{Category, Fixable, LintContext, Options, Rule, RuleMeta};
 use crate::dates::style::{effective_format, is_rewritable, reading};
-use crate::dates::{DateFormat, DateValue, FoundDate, Pattern, format_date, parse_pattern};
+use crate::dates::{DateFormat, DateValue, FoundDate, Pattern, WrittenFormat, format_date};
 use crate::diagnostic::{Finding, Severity};
 use crate::fix::{Edit, Fix};
 use std::collections::HashMap;
@@ -50,7 +50,7 @@ impl Rule for DateFormatRule {
                 heading.range.start <= found.range.start && found.range.end <= heading.range.end
             })
         };
-        let candidates: Vec<(&FoundDate, DateValue, String)> = context
+        let candidates: Vec<(&FoundDate, DateValue, WrittenFormat)> = context
             .dates()
             .iter()
             .filter(|found| is_rewritable(found) && !in_heading(found))
@@ -77,7 +77,10 @@ impl Rule for DateFormatRule {
             let Some((pattern, why)) = granularity(value).and_then(|kind| targets.get(&kind)) else {
                 continue;
             };
-            if written_format == pattern.to_string() {
+            // Compared as spelled: a format with a word in it (`MMMM of YYYY`) is not spelled
+            // like the pattern it reads as (`MMMM [of] YYYY`), so such a date goes on to the
+            // comparison of the text below.
+            if written_format.to_string() == pattern.to_string() {
                 continue;
             }
             let written = &text[found.range.clone()];
@@ -101,27 +104,31 @@ impl Rule for DateFormatRule {
     }
 }
 
-/// For each granularity, the format most dates use (the first seen wins a tie).
+/// For each granularity, the format most dates use (the first seen wins a tie). Formats are
+/// told apart as they are spelled.
 fn most_common_formats(
-    candidates: &[(&FoundDate, DateValue, String)],
+    candidates: &[(&FoundDate, DateValue, WrittenFormat)],
 ) -> HashMap<Granularity, (Pattern, String)> {
-    let mut counts: HashMap<(Granularity, &str), (usize, usize)> = HashMap::new();
+    let mut counts: HashMap<(Granularity, String), (usize, usize, &WrittenFormat)> = HashMap::new();
     for (position, (_, value, format)) in candidates.iter().enumerate() {
         if let Some(kind) = granularity(*value) {
-            let entry = counts.entry((kind, format.as_str())).or_insert((0, position));
+            let entry = counts
+                .entry((kind, format.to_string()))
+                .or_insert((0, position, format));
             entry.0 += 1;
         }
     }
-    let mut winners: HashMap<Granularity, (usize, usize, &str)> = HashMap::new();
-    for (&(kind, format), &(count, first)) in &counts {
+    let mut winners: HashMap<Granularity, (usize, usize, &str, &WrittenFormat)> = HashMap::new();
+    for ((kind, spelling), &(count, first, format)) in &counts {
+        let (kind, spelling) = (*kind, spelling.as_str());
         let better = match winners.get(&kind) {
             None => true,
-            Some((best_count, best_first, _)) => {
+            Some((best_count, best_first, _, _)) => {
                 count > *best_count || (count == *best_count && first < *best_first)
             }
         };
         if better {
-            winners.insert(kind, (count, first, format));
+            winners.insert(kind, (count, first, spelling, format));
         }
     }
     // A style is the file's convention only when at least two dates use it and no other
@@ -129,19 +136,19 @@ fn most_common_formats(
     let runner_up = |kind: Granularity, winner: &str| {
         counts
             .iter()
-            .filter(|((other_kind, format), _)| *other_kind == kind && *format != winner)
-            .map(|(_, (count, _))| *count)
+            .filter(|((other_kind, spelling), _)| *other_kind == kind && spelling != winner)
+            .map(|(_, (count, _, _))| *count)
             .max()
             .unwrap_or(0)
     };
     let winners: Vec<_> = winners
         .into_iter()
-        .filter(|(kind, (count, _, format))| *count >= 2 && *count > runner_up(*kind, format))
+        .filter(|(kind, (count, _, spelling, _))| *count >= 2 && *count > runner_up(*kind, spelling))
         .collect();
     winners
         .into_iter()
-        .filter_map(|(kind, (count, _, format))| {
-            let pattern = parse_pattern(format).ok()?;
+        .filter_map(|(kind, (count, _, _, format))| {
+            let pattern = format.pattern()?;
             Some((
                 kind,
                 (
