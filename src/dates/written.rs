@@ -38,7 +38,7 @@ impl WrittenFormat {
 
     /// The pattern the format reads as; `None` when its spelling is not a pattern. That happens
     /// to a zone name made only of token letters, whose brackets are doubled (`[[MSD]]`, see
-    /// `FormatBuilder::bracketed`), and can happen to a format cut at [`MAX_SHOWN`] bytes.
+    /// `FormatBuilder::bracketed`), and can happen to a format cut at 160 bytes (`MAX_SHOWN`).
     pub fn pattern(&self) -> Option<Pattern> {
         let spelling = self.spelling();
         if spelling.len() > MAX_SHOWN {

@@ -32,6 +32,10 @@ pub struct ProjectFacts {
     pub license_file: Option<String>,
     /// Every such file (`LICENSE-MIT`, `LICENSE-APACHE`), the plainest first.
     pub license_files: Vec<String>,
+    /// Whether the git repository's root holds a license (an entry named `LICENSE…`,
+    /// `LICENCE…` or `COPYING…`, such as a `LICENSES/` folder): a README in a
+    /// sub-package of a monorepo shares it. Read once per facts root, not per README.
+    pub repository_has_license: bool,
 }
 
 impl ProjectFacts {
@@ -175,13 +179,23 @@ fn absolute_dir(start_dir: &Path) -> PathBuf {
 fn read_facts(root: &Path) -> ProjectFacts {
     let repo_root = git::find_repo_root(root);
     let license_files = find_license_files(root);
+    let repository_has_license = repo_root.as_deref().is_some_and(has_license_entry);
     ProjectFacts {
         root: root.to_path_buf(),
         manifest: manifest::read_manifest(root, repo_root.as_deref()),
         git: git::read_git_facts(root, repo_root),
         license_file: license_files.first().cloned(),
         license_files,
+        repository_has_license,
     }
+}
+
+/// True when `dir` has an entry whose name starts with a license stem, in any case.
+fn has_license_entry(dir: &Path) -> bool {
+    fs::read_dir(dir).into_iter().flatten().flatten().any(|entry| {
+        let name = entry.file_name().to_string_lossy().to_ascii_uppercase();
+        LICENSE_STEMS.iter().any(|stem| name.starts_with(stem))
+    })
 }
 
 const LICENSE_STEMS: [&str; 3] = ["LICENSE", "LICENCE", "COPYING"];

@@ -371,27 +371,10 @@ impl<'a> LintContext<'a> {
                 (manifest.is_some() || self.facts.git.repo_root.is_some())
                     && self.facts.license_file.is_none()
                     && manifest.is_none_or(|m| m.parsed && m.license.is_none())
-                    && !self.repository_has_license_file()
+                    && !self.facts.repository_has_license
             }
             Condition::All(conditions) => conditions.iter().all(|condition| self.condition_holds(condition)),
         }
-    }
-
-    /// A license file at the repository root (a README in a sub-package of a monorepo
-    /// shares the root's license).
-    fn repository_has_license_file(&self) -> bool {
-        self.facts.git.repo_root.as_deref().is_some_and(|root| {
-            std::fs::read_dir(root)
-                .into_iter()
-                .flatten()
-                .flatten()
-                .any(|entry| {
-                    let name = entry.file_name().to_string_lossy().to_ascii_uppercase();
-                    ["LICENSE", "LICENCE", "COPYING"]
-                        .iter()
-                        .any(|stem| name.starts_with(stem))
-                })
-        })
     }
 
     /// Values for `{{placeholders}}` in section templates.
