@@ -84,158 +84,166 @@ const SUBJECT_VERBS: &[&[u8]] = &[b"was", b"saw", b"brought", b"marked"];
 /// Words joining the ends of a range or list of years.
 const JOINERS: &[&[u8]] = &[b"to", b"and", b"or", b"through", b"until", b"till"];
 
-fn is_word(b: &[u8], t: Tok, list: &[&[u8]]) -> bool {
-    match t {
-        Tok::Word(s, e) => list.iter().any(|w| eq_lower(&b[s..e], w)),
+fn is_word(bytes: &[u8], token: Tok, list: &[&[u8]]) -> bool {
+    match token {
+        Tok::Word(start, end) => list.iter().any(|word| eq_lower(&bytes[start..end], word)),
         _ => false,
     }
 }
 
-/// The token before `p`, looking through emphasis marks (`around **2012**`).
-fn prev_word_tok(b: &[u8], p: usize) -> Tok {
-    let mut t = prev_tok(b, p);
+/// The token before `start`, looking through emphasis marks (`around **2012**`).
+fn prev_word_tok(bytes: &[u8], start: usize) -> Tok {
+    let mut token = prev_tok(bytes, start);
     for _ in 0..2 {
-        match t {
-            Tok::Punct(s, _) if matches!(b[s], b'*' | b'_') => t = prev_tok(b, s),
+        match token {
+            Tok::Punct(mark, _) if matches!(bytes[mark], b'*' | b'_') => token = prev_tok(bytes, mark),
             _ => break,
         }
     }
-    t
+    token
 }
 
-/// The value of the number at `p`.
-fn value_at(b: &[u8], p: usize) -> u32 {
-    number(b, p).map_or(0, |n| n.val)
+/// The value of the number at `start`.
+fn value_at(bytes: &[u8], start: usize) -> u32 {
+    number(bytes, start).map_or(0, |number| number.val)
 }
 
 /// What follows a year allows it to be a date: the end of a line, punctuation, a function word
 /// or a capitalised word; not a noun it counts (`2020 users`) or another number. For the first
 /// end of a range (`from 1900 to 2000 items`) the other end decides.
-pub(crate) fn follower_ok(b: &[u8], end: usize) -> bool {
-    let t = next_tok(b, end);
-    let joiner_end = match t {
-        Tok::Word(s, _) => word_in(b, s, JOINERS),
-        Tok::Punct(s, _) => dash(b, s),
+pub(crate) fn follower_ok(bytes: &[u8], end: usize) -> bool {
+    let next = next_tok(bytes, end);
+    let joiner_end = match next {
+        Tok::Word(start, _) => word_in(bytes, start, JOINERS),
+        Tok::Punct(start, _) => dash(bytes, start),
         _ => None,
     };
-    if let Some(je) = joiner_end
-        && let Tok::Num(ns, ne) = next_tok(b, je)
+    if let Some(joiner_end) = joiner_end
+        && let Tok::Num(year_start, year_end) = next_tok(bytes, joiner_end)
     {
-        return ne - ns == 4
-            && BARE_YEARS.contains(&value_at(b, ns))
-            && !glued_after(b, ne)
-            && follower_ok_simple(b, ne);
+        return year_end - year_start == 4
+            && BARE_YEARS.contains(&value_at(bytes, year_start))
+            && !glued_after(bytes, year_end)
+            && follower_ok_simple(bytes, year_end);
     }
-    follower_ok_simple(b, end)
+    follower_ok_simple(bytes, end)
 }
 
 /// What follows a year is not a noun it counts (`2020 users`).
-pub(crate) fn follower_ok_simple(b: &[u8], end: usize) -> bool {
-    match next_tok(b, end) {
+pub(crate) fn follower_ok_simple(bytes: &[u8], end: usize) -> bool {
+    match next_tok(bytes, end) {
         Tok::Start | Tok::Punct(..) => true,
-        Tok::Word(s, _) if b[s].is_ascii_uppercase() => true,
-        t @ Tok::Word(..) => is_word(b, t, FUNCTION_WORDS),
+        Tok::Word(start, _) if bytes[start].is_ascii_uppercase() => true,
+        word @ Tok::Word(..) => is_word(bytes, word, FUNCTION_WORDS),
         Tok::Num(..) => false,
     }
 }
 
 impl Scanner<'_> {
     /// A year standing alone, accepted only where the words around make it a date.
-    pub(crate) fn bare_year(&self, p: usize, y: Num) -> Option<Hit> {
-        let b = self.b;
-        if !BARE_YEARS.contains(&y.val) || glued_after(b, y.end) {
+    pub(crate) fn bare_year(&self, start: usize, year: Num) -> Option<Hit> {
+        let bytes = self.bytes;
+        if !BARE_YEARS.contains(&year.val) || glued_after(bytes, year.end) {
             return None;
         }
-        let ctx = self.bare_year_context(p, y.end)?;
-        let mut f = FormatBuilder::new();
-        f.token(Token::Year4);
-        let mut h = Hit::new(p, y.end, DateValue::Year(y.val as i32), f);
-        h.context = ctx;
-        Some(h)
+        let context = self.bare_year_context(start, year.end)?;
+        let mut format = FormatBuilder::new();
+        format.token(Token::Year4);
+        let mut hit = Hit::new(start, year.end, DateValue::Year(year.val as i32), format);
+        hit.context = context;
+        Some(hit)
     }
 
     /// Why a bare year at `p..end` is a date, if it is: `Some(hint)` accepts it.
-    fn bare_year_context(&self, p: usize, end: usize) -> Option<Option<DateContext>> {
-        let b = self.b;
-        let weak_ok = value_at(b, p) <= WEAK_RULE_MAX;
-        if let Some(ctx) = self.after_punctuation(p, end, weak_ok) {
-            return Some(ctx);
+    fn bare_year_context(&self, start: usize, end: usize) -> Option<Option<DateContext>> {
+        let bytes = self.bytes;
+        let weak_ok = value_at(bytes, start) <= WEAK_RULE_MAX;
+        if let Some(context) = self.after_punctuation(start, end, weak_ok) {
+            return Some(context);
         }
-        if let Some(me) = self.marks_at(p).copyright_end(p)
-            && p - me <= COPYRIGHT_GAP
-            && self.last.is_none_or(|l| l.end < me)
+        if let Some(marker_end) = self.marks_at(start).copyright_end(start)
+            && start - marker_end <= COPYRIGHT_GAP
+            && self.last.is_none_or(|last| last.end < marker_end)
         {
             // The first year after a copyright marker (`Copyright (c) 2019`, `© Foo Inc. 2019`);
             // later numbers on the line (`Suite 1900`) only when listed.
             return Some(Some(DateContext::Copyright));
         }
-        let prev = prev_word_tok(b, p);
-        if is_word(b, prev, STRONG_BEFORE) {
+        let prev = prev_word_tok(bytes, start);
+        if is_word(bytes, prev, STRONG_BEFORE) {
             return Some(None);
         }
-        if let Some(ctx) = self.after_preposition(prev, end) {
-            return Some(ctx);
+        if let Some(context) = self.after_preposition(prev, end) {
+            return Some(context);
         }
         if self.opens_word_range(end) {
             return Some(Some(DateContext::Range));
         }
-        if weak_ok && !matches!(prev, Tok::Num(..)) && is_word(b, next_tok(b, end), EVENT_NOUNS) {
+        if weak_ok && !matches!(prev, Tok::Num(..)) && is_word(bytes, next_tok(bytes, end), EVENT_NOUNS) {
             return Some(None);
         }
-        (weak_ok && self.year_on_its_own(p, end)).then_some(None)
+        (weak_ok && self.year_on_its_own(start, end)).then_some(None)
     }
 
     /// Punctuation before the year: citations `(2019)`, `(2013, January)`, `[2019]`,
     /// `Smith et al., 2019`, `(Myers, 1986)`; labels `Updated: 2019`, `(updated - 2012)`;
     /// `mid-2020`; lists of years `2019, 2020`.
-    fn after_punctuation(&self, p: usize, end: usize, weak_ok: bool) -> Option<Option<DateContext>> {
-        let b = self.b;
-        let Tok::Punct(s, e) = prev_tok(b, p) else {
+    fn after_punctuation(&self, start: usize, end: usize, weak_ok: bool) -> Option<Option<DateContext>> {
+        let bytes = self.bytes;
+        let Tok::Punct(mark, mark_end) = prev_tok(bytes, start) else {
             return None;
         };
-        let c = b[s];
-        let after = at(b, end);
-        let adjacent = e == p;
-        if weak_ok && adjacent && c == b'(' && !glued_before(b, s) {
-            let clause = after == b',' && at(b, end + 1) == b' ' && at(b, end + 2).is_ascii_alphabetic();
+        let punct = bytes[mark];
+        let after = at(bytes, end);
+        let adjacent = mark_end == start;
+        if weak_ok && adjacent && punct == b'(' && !glued_before(bytes, mark) {
+            let clause =
+                after == b',' && at(bytes, end + 1) == b' ' && at(bytes, end + 2).is_ascii_alphabetic();
             if after == b')' || clause {
                 return Some(None);
             }
         }
-        if weak_ok && adjacent && c == b'[' && after == b']' {
+        if weak_ok && adjacent && punct == b'[' && after == b']' {
             return Some(None);
         }
-        let before = prev_tok(b, s);
-        if (c == b':' || dash(b, s).is_some()) && !adjacent && is_word(b, before, STRONG_BEFORE) {
+        let before = prev_tok(bytes, mark);
+        if (punct == b':' || dash(bytes, mark).is_some())
+            && !adjacent
+            && is_word(bytes, before, STRONG_BEFORE)
+        {
             return Some(None);
         }
-        if dash(b, s).is_some() && adjacent && matches!(before, Tok::Word(_, we) if we == s) {
-            return is_word(b, before, GLUED_PREFIXES).then_some(None);
+        if dash(bytes, mark).is_some()
+            && adjacent
+            && matches!(before, Tok::Word(_, word_end) if word_end == mark)
+        {
+            return is_word(bytes, before, GLUED_PREFIXES).then_some(None);
         }
-        if c == b',' || c == b'.' {
+        if punct == b',' || punct == b'.' {
             // `et al., 2019`
-            let t = match before {
-                Tok::Punct(s2, _) if b[s2] == b'.' => prev_tok(b, s2),
-                t => t,
+            let word = match before {
+                Tok::Punct(dot, _) if bytes[dot] == b'.' => prev_tok(bytes, dot),
+                word => word,
             };
-            if weak_ok && is_word(b, t, &[b"al"]) {
+            if weak_ok && is_word(bytes, word, &[b"al"]) {
                 return Some(None);
             }
         }
-        let name_before = matches!(before, Tok::Word(ws, we)
-            if b[ws].is_ascii_uppercase() && !matches!(lookup(&b[ws..we]), Some(Lex::Month { .. })));
-        let closes = matches!(next_tok(b, end), Tok::Start)
+        let name_before = matches!(before, Tok::Word(word_start, word_end)
+            if bytes[word_start].is_ascii_uppercase()
+                && !matches!(lookup(&bytes[word_start..word_end]), Some(Lex::Month { .. })));
+        let closes = matches!(next_tok(bytes, end), Tok::Start)
             || matches!(after, b')' | b']' | b';')
-            || (after == b'.' && !at(b, end + 1).is_ascii_alphanumeric());
-        if c == b',' && weak_ok && name_before && closes {
+            || (after == b'.' && !at(bytes, end + 1).is_ascii_alphanumeric());
+        if punct == b',' && weak_ok && name_before && closes {
             // An attribution: `Glen Maddern, 2015.`, `(Myers, 1986)`.
             return Some(None);
         }
-        if matches!(c, b',' | b'&')
+        if matches!(punct, b',' | b'&')
             && let Some(last) = self.last
             && matches!(last.value, DateValue::Year(_))
-            && matches!(before, Tok::Num(_, ne) if ne == last.end)
-            && (last.context == DateContext::Copyright || follower_ok(b, end))
+            && matches!(before, Tok::Num(_, number_end) if number_end == last.end)
+            && (last.context == DateContext::Copyright || follower_ok(bytes, end))
         {
             return Some(Some(last.context));
         }
@@ -245,18 +253,19 @@ impl Scanner<'_> {
     /// After a preposition (`in 2020`, `from 2015`, `the end of 2020`, `2019 to 2020`), unless a
     /// noun follows.
     fn after_preposition(&self, prev: Tok, end: usize) -> Option<Option<DateContext>> {
-        let b = self.b;
-        let Tok::Word(s, _) = prev else {
+        let bytes = self.bytes;
+        let Tok::Word(word_start, _) = prev else {
             return None;
         };
-        if !is_word(b, prev, WEAK_BEFORE) || !follower_ok(b, end) {
+        if !is_word(bytes, prev, WEAK_BEFORE) || !follower_ok(bytes, end) {
             return None;
         }
-        let before = prev_tok(b, s);
-        let after_last = matches!((before, self.last), (Tok::Num(_, ne), Some(l)) if ne == l.end);
-        let ok = if is_word(b, prev, &[b"of"]) {
-            is_word(b, before, TIME_NOUNS)
-        } else if is_word(b, prev, &[b"to", b"and", b"or", b"than"]) {
+        let before = prev_tok(bytes, word_start);
+        let after_last =
+            matches!((before, self.last), (Tok::Num(_, number_end), Some(last)) if number_end == last.end);
+        let ok = if is_word(bytes, prev, &[b"of"]) {
+            is_word(bytes, before, TIME_NOUNS)
+        } else if is_word(bytes, prev, &[b"to", b"and", b"or", b"than"]) {
             // The second end of a range or list: `2019 to 2020`, `between 2019 and 2020`.
             after_last
         } else {
@@ -271,43 +280,46 @@ impl Scanner<'_> {
 
     /// The first end of a range written with words: `2019 to 2020`.
     fn opens_word_range(&self, end: usize) -> bool {
-        let b = self.b;
-        let Tok::Word(s, e) = next_tok(b, end) else {
+        let bytes = self.bytes;
+        let Tok::Word(word_start, word_end) = next_tok(bytes, end) else {
             return false;
         };
-        if word_in(b, s, &[b"to", b"through", b"until", b"till"]).is_none() {
+        if word_in(bytes, word_start, &[b"to", b"through", b"until", b"till"]).is_none() {
             return false;
         }
-        let Tok::Num(ns, ne) = next_tok(b, e) else {
+        let Tok::Num(year_start, year_end) = next_tok(bytes, word_end) else {
             return false;
         };
-        ne - ns == 4
-            && BARE_YEARS.contains(&value_at(b, ns))
-            && !glued_after(b, ne)
-            && follower_ok_simple(b, ne)
+        year_end - year_start == 4
+            && BARE_YEARS.contains(&value_at(bytes, year_start))
+            && !glued_after(bytes, year_end)
+            && follower_ok_simple(bytes, year_end)
     }
 
     /// A year that stands for itself: alone on its line (a heading, a list item), or opening a
     /// line or sentence as a label (`2019: ...`, `2014. ...`) or a subject (`2014 was good`).
-    fn year_on_its_own(&self, p: usize, end: usize) -> bool {
-        let b = self.b;
-        if line_alone(b, p, end) {
+    fn year_on_its_own(&self, start: usize, end: usize) -> bool {
+        let bytes = self.bytes;
+        if line_alone(bytes, start, end) {
             return true;
         }
-        let sentence_start = starts_line(b, p)
-            || matches!(prev_tok(b, p), Tok::Punct(s, _) if matches!(b[s], b'.' | b'!' | b'?'));
+        let sentence_start = starts_line(bytes, start)
+            || matches!(prev_tok(bytes, start), Tok::Punct(mark, _)
+                if matches!(bytes[mark], b'.' | b'!' | b'?'));
         if !sentence_start {
             return false;
         }
-        match next_tok(b, end) {
-            Tok::Punct(s, e) => {
-                let c = b[s];
-                (c == b':' || dash(b, s).is_some() || c == b'.')
-                    && (e == b.len() || matches!(at(b, e), b' ' | b'\t' | b'\r' | b'\n'))
+        match next_tok(bytes, end) {
+            Tok::Punct(token_start, token_end) => {
+                let punct = bytes[token_start];
+                (punct == b':' || dash(bytes, token_start).is_some() || punct == b'.')
+                    && (token_end == bytes.len()
+                        || matches!(at(bytes, token_end), b' ' | b'\t' | b'\r' | b'\n'))
             }
-            t @ Tok::Word(s, e) => {
-                is_word(b, t, SUBJECT_VERBS)
-                    || (eq_lower(&b[s..e], b"at") && matches!(next_tok(b, e), Tok::Num(..)))
+            word @ Tok::Word(token_start, token_end) => {
+                is_word(bytes, word, SUBJECT_VERBS)
+                    || (eq_lower(&bytes[token_start..token_end], b"at")
+                        && matches!(next_tok(bytes, token_end), Tok::Num(..)))
             }
             _ => false,
         }
@@ -321,7 +333,7 @@ mod tests {
     fn years(text: &str) -> Vec<&str> {
         find_dates(text, &[])
             .into_iter()
-            .map(|d| &text[d.range])
+            .map(|found| &text[found.range])
             .collect()
     }
 
@@ -353,9 +365,9 @@ mod tests {
 
     #[test]
     fn copyright_years() {
-        let d = find_dates("Copyright (c) 2012, 2013 Foo", &[]);
-        assert_eq!(d.len(), 2);
-        assert!(d.iter().all(|d| d.context == DateContext::Copyright));
+        let found = find_dates("Copyright (c) 2012, 2013 Foo", &[]);
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|date| date.context == DateContext::Copyright));
         assert_eq!(years("Copyright (c) 2019 Foo, Suite 1900, Boston"), ["2019"]);
         assert_eq!(years("Copyright Fedor Indutny, 2014."), ["2014"]);
     }
@@ -374,9 +386,9 @@ mod tests {
 
     #[test]
     fn ranges_in_words() {
-        let d = find_dates("from 2015 to 2018 we", &[]);
-        assert_eq!(d.len(), 2);
-        assert!(d.iter().all(|d| d.context == DateContext::Range));
+        let found = find_dates("from 2015 to 2018 we", &[]);
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|date| date.context == DateContext::Range));
         assert_eq!(years("between 2010 and 2015 it changed"), ["2010", "2015"]);
     }
 }

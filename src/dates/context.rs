@@ -39,165 +39,168 @@ const MONTH_DAY_INTRO: &[&[u8]] = &[
     b"starting", b"ending", b"effective", b"expires", b"deadline", b"date", b"dated",
 ];
 
-fn word_in_list(b: &[u8], t: Tok, list: &[&[u8]]) -> bool {
-    match t {
-        Tok::Word(s, e) => list.iter().any(|w| eq_lower(&b[s..e], w)),
+fn word_in_list(bytes: &[u8], token: Tok, list: &[&[u8]]) -> bool {
+    match token {
+        Tok::Word(start, end) => list.iter().any(|word| eq_lower(&bytes[start..end], word)),
         _ => false,
     }
 }
 
-/// The word (or one of a few punctuation marks) before `p` names the number that follows.
-pub(crate) fn name_before(b: &[u8], p: usize) -> bool {
-    let t = prev_tok(b, p);
-    if word_in_list(b, t, NAME_WORDS) {
+/// The word (or one of a few punctuation marks) before `start` names the number that follows.
+pub(crate) fn name_before(bytes: &[u8], start: usize) -> bool {
+    let token = prev_tok(bytes, start);
+    if word_in_list(bytes, token, NAME_WORDS) {
         return true;
     }
-    version_op_before(b, p)
+    version_op_before(bytes, start)
 }
 
-/// A version constraint operator before `p`: `>= 2019.1`, `== 2020.02`, `@2019`, `^2019`.
-pub(crate) fn version_op_before(b: &[u8], p: usize) -> bool {
-    match prev_tok(b, p) {
-        Tok::Punct(s, _) => matches!(b[s], b'>' | b'<' | b'=' | b'~' | b'^' | b'@' | b'!'),
+/// A version constraint operator before `start`: `>= 2019.1`, `== 2020.02`, `@2019`, `^2019`.
+pub(crate) fn version_op_before(bytes: &[u8], start: usize) -> bool {
+    match prev_tok(bytes, start) {
+        Tok::Punct(mark, _) => matches!(bytes[mark], b'>' | b'<' | b'=' | b'~' | b'^' | b'@' | b'!'),
         _ => false,
     }
 }
 
 /// A dotted `YYYY.MM.DD` is a date (not a CalVer version after a package name) only after
 /// the start of a line, a separator, or a word that introduces a date.
-pub(crate) fn dotted_ok(b: &[u8], p: usize) -> bool {
-    match prev_tok(b, p) {
+pub(crate) fn dotted_ok(bytes: &[u8], start: usize) -> bool {
+    match prev_tok(bytes, start) {
         Tok::Start => true,
-        Tok::Punct(s, _) => {
-            matches!(b[s], b'(' | b'[' | b':' | b',' | b'|' | b'-' | b'*' | b'#' | b'>') || b[s] >= 0x80
+        Tok::Punct(mark, _) => {
+            matches!(
+                bytes[mark],
+                b'(' | b'[' | b':' | b',' | b'|' | b'-' | b'*' | b'#' | b'>'
+            ) || bytes[mark] >= 0x80
         }
-        t @ Tok::Word(..) => word_in_list(b, t, INTRO_WORDS),
+        word @ Tok::Word(..) => word_in_list(bytes, word, INTRO_WORDS),
         Tok::Num(..) => false,
     }
 }
 
 /// Context that makes a bare `M/D` a date: an introducing word before it, a clock time or
 /// `at <time>` after it, or (when `alone_ok`) the line holding nothing else.
-pub(crate) fn month_day_context(b: &[u8], p: usize, end: usize, alone_ok: bool) -> bool {
-    let t = prev_tok(b, p);
-    if word_in_list(b, t, MONTH_DAY_INTRO) {
+pub(crate) fn month_day_context(bytes: &[u8], start: usize, end: usize, alone_ok: bool) -> bool {
+    let before = prev_tok(bytes, start);
+    if word_in_list(bytes, before, MONTH_DAY_INTRO) {
         return true;
     }
-    if let Tok::Punct(s, _) = t
-        && b[s] == b':'
+    if let Tok::Punct(mark, _) = before
+        && bytes[mark] == b':'
         && word_in_list(
-            b,
-            prev_tok(b, s),
+            bytes,
+            prev_tok(bytes, mark),
             &[b"date", b"due", b"deadline", b"on", b"updated"],
         )
     {
         return true;
     }
-    match next_tok(b, end) {
-        Tok::Word(s, e) if eq_lower(&b[s..e], b"at") => {
-            matches!(next_tok(b, e), Tok::Num(..))
+    match next_tok(bytes, end) {
+        Tok::Word(word_start, word_end) if eq_lower(&bytes[word_start..word_end], b"at") => {
+            matches!(next_tok(bytes, word_end), Tok::Num(..))
         }
-        Tok::Num(s, _) => super::text::is_time_at(b, s),
-        Tok::Start => alone_ok && line_alone(b, p, end),
+        Tok::Num(number_start, _) => super::text::is_time_at(bytes, number_start),
+        Tok::Start => alone_ok && line_alone(bytes, start, end),
         _ => false,
     }
 }
 
 /// Markdown line markers that may precede the only content of a line.
-fn is_line_marker(c: u8) -> bool {
+fn is_line_marker(byte: u8) -> bool {
     matches!(
-        c,
+        byte,
         b'#' | b'-' | b'*' | b'+' | b'>' | b' ' | b'\t' | b'(' | b'[' | b'_'
     )
 }
 
 /// The span `p..end` is the only content of its line, apart from list/heading markers,
 /// emphasis, brackets and closing punctuation.
-pub(crate) fn line_alone(b: &[u8], p: usize, end: usize) -> bool {
-    let ls = line_start(b, p, 16);
-    if !b[ls..p].iter().all(|&c| is_line_marker(c)) {
+pub(crate) fn line_alone(bytes: &[u8], start: usize, end: usize) -> bool {
+    let line = line_start(bytes, start, 16);
+    if !bytes[line..start].iter().all(|&byte| is_line_marker(byte)) {
         return false;
     }
-    let mut i = end;
-    while i < b.len() && i - end < 8 {
-        match b[i] {
+    let mut pos = end;
+    while pos < bytes.len() && pos - end < 8 {
+        match bytes[pos] {
             b'\n' => return true,
-            b'\r' if at(b, i + 1) == b'\n' => return true,
-            b' ' | b'\t' | b'.' | b':' | b')' | b']' | b'*' | b'_' | b'!' | b';' | b',' => i += 1,
+            b'\r' if at(bytes, pos + 1) == b'\n' => return true,
+            b' ' | b'\t' | b'.' | b':' | b')' | b']' | b'*' | b'_' | b'!' | b';' | b',' => pos += 1,
             _ => return false,
         }
     }
-    i >= b.len()
+    pos >= bytes.len()
 }
 
 /// The span starts its line or sentence (after markdown markers).
-pub(crate) fn starts_line(b: &[u8], p: usize) -> bool {
-    let ls = line_start(b, p, 16);
-    b[ls..p].iter().all(|&c| is_line_marker(c))
+pub(crate) fn starts_line(bytes: &[u8], start: usize) -> bool {
+    let line = line_start(bytes, start, 16);
+    bytes[line..start].iter().all(|&byte| is_line_marker(byte))
 }
 
-/// A version number at `p`: `v3`, `1.2`, `1.2.0`, `v0.6.0`; returns its end.
-fn version_at(b: &[u8], p: usize) -> Option<usize> {
-    let v = matches!(at(b, p), b'v' | b'V');
-    let d = if v { p + 1 } else { p };
-    let mut e = d;
-    while e < b.len() && b[e].is_ascii_digit() {
-        e += 1;
+/// A version number at `start`: `v3`, `1.2`, `1.2.0`, `v0.6.0`; returns its end.
+fn version_at(bytes: &[u8], start: usize) -> Option<usize> {
+    let prefixed = matches!(at(bytes, start), b'v' | b'V');
+    let digits = if prefixed { start + 1 } else { start };
+    let mut end = digits;
+    while end < bytes.len() && bytes[end].is_ascii_digit() {
+        end += 1;
     }
-    if e == d {
+    if end == digits {
         return None;
     }
     let mut dots = 0;
-    while at(b, e) == b'.' && at(b, e + 1).is_ascii_digit() {
-        e += 1;
-        while e < b.len() && b[e].is_ascii_digit() {
-            e += 1;
+    while at(bytes, end) == b'.' && at(bytes, end + 1).is_ascii_digit() {
+        end += 1;
+        while end < bytes.len() && bytes[end].is_ascii_digit() {
+            end += 1;
         }
         dots += 1;
     }
-    ((v || dots > 0) && !at(b, e).is_ascii_alphabetic()).then_some(e)
+    ((prefixed || dots > 0) && !at(bytes, end).is_ascii_alphabetic()).then_some(end)
 }
 
 /// Changelog lines: the line opens with a version number (`## 1.2.0 - 2021-03-04`,
 /// `- **v3 (Apr 2019):**`, `### [2.0.1] / 2012-01-06`) before the date.
-fn version_opens_line(b: &[u8], start: usize) -> bool {
-    let ls = line_start(b, start, CONTEXT_WINDOW);
-    let mut i = ls;
-    while i < start
+fn version_opens_line(bytes: &[u8], start: usize) -> bool {
+    let line = line_start(bytes, start, CONTEXT_WINDOW);
+    let mut pos = line;
+    while pos < start
         && matches!(
-            b[i],
+            bytes[pos],
             b'#' | b'-' | b'*' | b'+' | b'>' | b' ' | b'\t' | b'[' | b'_' | b'|'
         )
     {
-        i += 1;
+        pos += 1;
     }
-    let Some(e) = version_at(b, i).filter(|&e| e <= start) else {
+    let Some(version_end) = version_at(bytes, pos).filter(|&version_end| version_end <= start) else {
         return false;
     };
     // `2.5 million downloads since 2019` opens with a number, not a version.
-    let mut j = e;
-    while j < start && matches!(b[j], b']' | b'*' | b'_' | b')') {
-        j += 1;
+    let mut after = version_end;
+    while after < start && matches!(bytes[after], b']' | b'*' | b'_' | b')') {
+        after += 1;
     }
-    let k = super::text::skip_hspace(b, j);
-    k == start
-        || matches!(at(b, k), b'-' | b'(' | b':' | b'/' | b'|' | b',')
-        || super::text::dash(b, k).is_some()
+    let next = super::text::skip_hspace(bytes, after);
+    next == start
+        || matches!(at(bytes, next), b'-' | b'(' | b':' | b'/' | b'|' | b',')
+        || super::text::dash(bytes, next).is_some()
 }
 
 /// Changelog lines led by the date: `2013-09-26 - v0.1.1 - Fixed some bugs`.
-fn version_follows(b: &[u8], end: usize) -> bool {
-    let mut i = end;
-    while i < b.len()
-        && i - end < 8
+fn version_follows(bytes: &[u8], end: usize) -> bool {
+    let mut pos = end;
+    while pos < bytes.len()
+        && pos - end < 8
         && matches!(
-            b[i],
+            bytes[pos],
             b' ' | b'\t' | b'-' | b':' | b'(' | b'[' | b'|' | b'*' | b'/'
         )
     {
-        i += 1;
+        pos += 1;
     }
-    i > end && version_at(b, i).is_some()
+    pos > end && version_at(bytes, pos).is_some()
 }
 
 /// How far back on the line a version number opening it is looked for.
@@ -206,7 +209,7 @@ const CONTEXT_WINDOW: usize = 96;
 /// The context of a date found at `start..end`: a copyright line, a last-updated note, a release
 /// line, a range, or plain prose. `marks` holds the context words seen on the line.
 pub(crate) fn classify(
-    b: &[u8],
+    bytes: &[u8],
     start: usize,
     end: usize,
     hint: Option<DateContext>,
@@ -218,14 +221,17 @@ pub(crate) fn classify(
     let updated = marks.updated(start);
     let release = marks
         .release(start)
-        .or_else(|| version_opens_line(b, start).then_some(0));
+        .or_else(|| version_opens_line(bytes, start).then_some(0));
     match (updated, release) {
-        (Some(u), Some(r)) if u >= r => return DateContext::LastUpdated,
+        // The marker nearer the date wins: `Released 1.2, last updated 2020-01-02`.
+        (Some(updated_end), Some(release_end)) if updated_end >= release_end => {
+            return DateContext::LastUpdated;
+        }
         (Some(_), None) => return DateContext::LastUpdated,
         (_, Some(_)) => return DateContext::Release,
         _ => {}
     }
-    if starts_line(b, start) && version_follows(b, end) {
+    if starts_line(bytes, start) && version_follows(bytes, end) {
         return DateContext::Release;
     }
     hint.unwrap_or(DateContext::Plain)
@@ -269,36 +275,48 @@ mod tests {
         assert!(starts_line(b"x\n2014 was", 2));
     }
 
-    fn ctx(t: &str, start: usize, end: usize, hint: Option<DateContext>) -> DateContext {
-        let mut m = LineMarks::default();
-        m.advance(t.as_bytes(), start);
-        classify(t.as_bytes(), start, end, hint, &m)
+    fn context_of(text: &str, start: usize, end: usize, hint: Option<DateContext>) -> DateContext {
+        let mut marks = LineMarks::default();
+        marks.advance(text.as_bytes(), start);
+        classify(text.as_bytes(), start, end, hint, &marks)
     }
 
     #[test]
     fn contexts() {
         assert_eq!(
-            ctx("Copyright (c) 2019 Foo", 14, 18, None),
+            context_of("Copyright (c) 2019 Foo", 14, 18, None),
             DateContext::Copyright
         );
         assert_eq!(
-            ctx("Last updated: Wed, 20 May 2020", 14, 30, None),
+            context_of("Last updated: Wed, 20 May 2020", 14, 30, None),
             DateContext::LastUpdated
         );
-        assert_eq!(ctx("## 1.2.0 - 2021-03-04", 11, 21, None), DateContext::Release);
-        assert_eq!(ctx("- **v3 (Apr 2019):** x", 8, 16, None), DateContext::Release);
-        assert_eq!(ctx("Released on 3 May 2019", 12, 22, None), DateContext::Release);
         assert_eq!(
-            ctx("2013-09-26 - v0.1.1 - Fixed", 0, 10, None),
+            context_of("## 1.2.0 - 2021-03-04", 11, 21, None),
             DateContext::Release
         );
         assert_eq!(
-            ctx("generated by verb, v0.6.0, on June 30, 2017", 30, 43, None),
+            context_of("- **v3 (Apr 2019):** x", 8, 16, None),
+            DateContext::Release
+        );
+        assert_eq!(
+            context_of("Released on 3 May 2019", 12, 22, None),
+            DateContext::Release
+        );
+        assert_eq!(
+            context_of("2013-09-26 - v0.1.1 - Fixed", 0, 10, None),
+            DateContext::Release
+        );
+        assert_eq!(
+            context_of("generated by verb, v0.6.0, on June 30, 2017", 30, 43, None),
             DateContext::Plain
         );
-        assert_eq!(ctx("We met on 3 May 2019", 10, 20, None), DateContext::Plain);
         assert_eq!(
-            ctx("We met on 3 May 2019", 10, 20, Some(DateContext::Range)),
+            context_of("We met on 3 May 2019", 10, 20, None),
+            DateContext::Plain
+        );
+        assert_eq!(
+            context_of("We met on 3 May 2019", 10, 20, Some(DateContext::Range)),
             DateContext::Range
         );
     }

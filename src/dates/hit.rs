@@ -116,25 +116,28 @@ impl FormatBuilder {
     /// space, brackets are left out, and a word made only of token letters is bracketed so
     /// that it does not read as tokens.
     pub fn text(&mut self, written: &[u8]) -> &mut Self {
-        let mut i = 0;
-        while i < written.len() {
-            let c = written[i];
-            if matches!(c, b' ' | b'\t' | b'\r' | b'\n') || (c == 0xC2 && written.get(i + 1) == Some(&0xA0)) {
-                while i < written.len()
-                    && (matches!(written[i], b' ' | b'\t' | b'\r' | b'\n')
-                        || (written[i] == 0xC2 && written.get(i + 1) == Some(&0xA0))
-                        || (written[i] == 0xA0 && i > 0 && written[i - 1] == 0xC2))
+        let mut pos = 0;
+        while pos < written.len() {
+            let byte = written[pos];
+            // Spacing: a space, tab or line break, or a no-break space (C2 A0 in UTF-8).
+            if matches!(byte, b' ' | b'\t' | b'\r' | b'\n')
+                || (byte == 0xC2 && written.get(pos + 1) == Some(&0xA0))
+            {
+                while pos < written.len()
+                    && (matches!(written[pos], b' ' | b'\t' | b'\r' | b'\n')
+                        || (written[pos] == 0xC2 && written.get(pos + 1) == Some(&0xA0))
+                        || (written[pos] == 0xA0 && pos > 0 && written[pos - 1] == 0xC2))
                 {
-                    i += 1;
+                    pos += 1;
                 }
                 self.push(Unit::Text(b' '));
-            } else if c.is_ascii_alphabetic() {
-                let start = i;
-                while i < written.len() && written[i].is_ascii_alphabetic() {
-                    i += 1;
+            } else if byte.is_ascii_alphabetic() {
+                let start = pos;
+                while pos < written.len() && written[pos].is_ascii_alphabetic() {
+                    pos += 1;
                 }
-                let word = &written[start..i];
-                let bracketed = word.iter().all(|b| TOKEN_LETTERS.contains(b));
+                let word = &written[start..pos];
+                let bracketed = word.iter().all(|letter| TOKEN_LETTERS.contains(letter));
                 if bracketed {
                     self.push(Unit::OpenBracket);
                 }
@@ -144,12 +147,12 @@ impl FormatBuilder {
                 if bracketed {
                     self.push(Unit::CloseBracket);
                 }
-            } else if c == b'[' || c == b']' {
+            } else if byte == b'[' || byte == b']' {
                 // Brackets delimit literals in patterns; keep them out of the literal text.
-                i += 1;
+                pos += 1;
             } else {
-                self.push(Unit::Text(c));
-                i += 1;
+                self.push(Unit::Text(byte));
+                pos += 1;
             }
         }
         self
@@ -275,17 +278,17 @@ impl Hit {
         self
     }
 
-    pub fn with_context(mut self, c: DateContext) -> Self {
-        self.context = Some(c);
+    pub fn with_context(mut self, context: DateContext) -> Self {
+        self.context = Some(context);
         self
     }
 
-    pub fn add_alt(&mut self, v: DateValue) {
-        if v == self.value || self.alts.contains(&Some(v)) {
+    pub fn add_alt(&mut self, value: DateValue) {
+        if value == self.value || self.alts.contains(&Some(value)) {
             return;
         }
-        if let Some(slot) = self.alts.iter_mut().find(|a| a.is_none()) {
-            *slot = Some(v);
+        if let Some(slot) = self.alts.iter_mut().find(|slot| slot.is_none()) {
+            *slot = Some(value);
         }
     }
 
@@ -304,32 +307,33 @@ mod tests {
 
     #[test]
     fn literals_are_normalised_and_escaped() {
-        let mut f = FormatBuilder::new();
-        f.token(Token::Day1)
+        let mut format = FormatBuilder::new();
+        format
+            .token(Token::Day1)
             .text(b" \r\n of ")
             .token(Token::MonthName)
             .text(b" [T] ")
             .text(b"Do");
-        assert_eq!(f.build().to_string(), "D of MMMM T [Do]");
+        assert_eq!(format.build().to_string(), "D of MMMM T [Do]");
     }
 
     #[test]
     fn a_zone_of_token_letters_gets_two_brackets() {
-        let mut f = FormatBuilder::new();
-        f.token(Token::Second).text(b" ").bracketed(b"EDT");
-        assert_eq!(f.build().to_string(), "ss [EDT]");
-        let mut f = FormatBuilder::new();
-        f.token(Token::Second).text(b" ").bracketed(b"MSD");
-        assert_eq!(f.build().to_string(), "ss [[MSD]]");
-        assert_eq!(f.build().pattern(), None);
+        let mut format = FormatBuilder::new();
+        format.token(Token::Second).text(b" ").bracketed(b"EDT");
+        assert_eq!(format.build().to_string(), "ss [EDT]");
+        let mut format = FormatBuilder::new();
+        format.token(Token::Second).text(b" ").bracketed(b"MSD");
+        assert_eq!(format.build().to_string(), "ss [[MSD]]");
+        assert_eq!(format.build().pattern(), None);
     }
 
     #[test]
     fn alternatives_are_distinct() {
-        let mut h = Hit::new(0, 1, DateValue::MonthDay(1, 2), FormatBuilder::new());
-        h.add_alt(DateValue::MonthDay(1, 2));
-        h.add_alt(DateValue::MonthDay(2, 1));
-        h.add_alt(DateValue::MonthDay(2, 1));
-        assert_eq!(h.alts, [Some(DateValue::MonthDay(2, 1)), None]);
+        let mut hit = Hit::new(0, 1, DateValue::MonthDay(1, 2), FormatBuilder::new());
+        hit.add_alt(DateValue::MonthDay(1, 2));
+        hit.add_alt(DateValue::MonthDay(2, 1));
+        hit.add_alt(DateValue::MonthDay(2, 1));
+        assert_eq!(hit.alts, [Some(DateValue::MonthDay(2, 1)), None]);
     }
 }

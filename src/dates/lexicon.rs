@@ -26,20 +26,20 @@ pub(crate) enum Case {
 const INITIALS: u32 = bits(b"adefjmnostw");
 
 const fn bits(letters: &[u8]) -> u32 {
-    let mut m = 0u32;
-    let mut i = 0;
-    while i < letters.len() {
-        m |= 1 << (letters[i] - b'a');
-        i += 1;
+    let mut mask = 0u32;
+    let mut index = 0;
+    while index < letters.len() {
+        mask |= 1 << (letters[index] - b'a');
+        index += 1;
     }
-    m
+    mask
 }
 
 /// Fast pre-check on the first byte of a word: can it start a lexicon word?
 #[inline]
-pub(crate) fn may_start_word(b: u8) -> bool {
-    let l = b | 0x20;
-    l.is_ascii_lowercase() && INITIALS & (1 << (l - b'a')) != 0
+pub(crate) fn may_start_word(byte: u8) -> bool {
+    let lower = byte | 0x20;
+    lower.is_ascii_lowercase() && INITIALS & (1 << (lower - b'a')) != 0
 }
 
 /// Every word of the lexicon, lower case (the `match` in [`lookup`] gives their meaning).
@@ -56,37 +56,42 @@ const WORDS: &[&[u8]] = &[
 
 /// Bit set of the three-letter prefixes of [`WORDS`], indexed by `(a * 26 + b) * 26 + c`.
 static PREFIXES: [u64; 275] = {
-    let mut t = [0u64; 275];
-    let mut i = 0;
-    while i < WORDS.len() {
-        let w = WORDS[i];
-        let k = ((w[0] - b'a') as usize * 26 + (w[1] - b'a') as usize) * 26 + (w[2] - b'a') as usize;
-        t[k / 64] |= 1 << (k % 64);
-        i += 1;
+    let mut table = [0u64; 275];
+    let mut index = 0;
+    while index < WORDS.len() {
+        let word = WORDS[index];
+        let key =
+            ((word[0] - b'a') as usize * 26 + (word[1] - b'a') as usize) * 26 + (word[2] - b'a') as usize;
+        table[key / 64] |= 1 << (key % 64);
+        index += 1;
     }
-    t
+    table
 };
 
 /// Can a word starting with these three ASCII letters be in the lexicon?
 #[inline]
-fn has_prefix(w: &[u8]) -> bool {
-    let l = |c: u8| (c | 0x20).wrapping_sub(b'a') as usize;
-    let (a, b, c) = (l(w[0]), l(w[1]), l(w[2]));
-    if a >= 26 || b >= 26 || c >= 26 {
+fn has_prefix(word: &[u8]) -> bool {
+    let letter_index = |letter: u8| (letter | 0x20).wrapping_sub(b'a') as usize;
+    let (first, second, third) = (
+        letter_index(word[0]),
+        letter_index(word[1]),
+        letter_index(word[2]),
+    );
+    if first >= 26 || second >= 26 || third >= 26 {
         return false;
     }
-    let k = (a * 26 + b) * 26 + c;
-    PREFIXES[k / 64] & (1 << (k % 64)) != 0
+    let key = (first * 26 + second) * 26 + third;
+    PREFIXES[key / 64] & (1 << (key % 64)) != 0
 }
 
 /// Case of an ASCII word.
-pub(crate) fn word_case(w: &[u8]) -> Case {
-    let upper = w.iter().filter(|b| b.is_ascii_uppercase()).count();
+pub(crate) fn word_case(word: &[u8]) -> Case {
+    let upper = word.iter().filter(|byte| byte.is_ascii_uppercase()).count();
     if upper == 0 {
         Case::Lower
-    } else if upper == w.len() {
+    } else if upper == word.len() {
         Case::Upper
-    } else if upper == 1 && w[0].is_ascii_uppercase() {
+    } else if upper == 1 && word[0].is_ascii_uppercase() {
         Case::Title
     } else {
         Case::Mixed
@@ -95,22 +100,26 @@ pub(crate) fn word_case(w: &[u8]) -> Case {
 
 /// Case-insensitive comparison of an ASCII word with a lower-case literal.
 #[inline]
-pub(crate) fn eq_lower(w: &[u8], lower: &[u8]) -> bool {
-    w.len() == lower.len() && w.iter().zip(lower).all(|(a, b)| a.to_ascii_lowercase() == *b)
+pub(crate) fn eq_lower(word: &[u8], lower: &[u8]) -> bool {
+    word.len() == lower.len()
+        && word
+            .iter()
+            .zip(lower)
+            .all(|(byte, wanted)| byte.to_ascii_lowercase() == *wanted)
 }
 
 /// Looks up an ASCII-letter word (any case).
-pub(crate) fn lookup(w: &[u8]) -> Option<Lex> {
-    if w.len() < 3 || w.len() > 11 || !has_prefix(w) {
+pub(crate) fn lookup(word: &[u8]) -> Option<Lex> {
+    if word.len() < 3 || word.len() > 11 || !has_prefix(word) {
         return None;
     }
-    let mut buf = [0u8; 11];
-    for (d, s) in buf.iter_mut().zip(w) {
-        *d = s.to_ascii_lowercase();
+    let mut lower = [0u8; 11];
+    for (to, from) in lower.iter_mut().zip(word) {
+        *to = from.to_ascii_lowercase();
     }
-    let month = |m, abbr| Some(Lex::Month { month: m, abbr });
-    let wd = |d, abbr| Some(Lex::Weekday { day: d, abbr });
-    match &buf[..w.len()] {
+    let month = |month, abbr| Some(Lex::Month { month, abbr });
+    let weekday = |day, abbr| Some(Lex::Weekday { day, abbr });
+    match &lower[..word.len()] {
         b"january" => month(1, false),
         b"jan" => month(1, true),
         b"february" => month(2, false),
@@ -134,26 +143,26 @@ pub(crate) fn lookup(w: &[u8]) -> Option<Lex> {
         b"nov" => month(11, true),
         b"december" => month(12, false),
         b"dec" => month(12, true),
-        b"monday" => wd(0, false),
-        b"mon" => wd(0, true),
-        b"tuesday" => wd(1, false),
-        b"tue" | b"tues" => wd(1, true),
-        b"wednesday" => wd(2, false),
-        b"wed" => wd(2, true),
-        b"thursday" => wd(3, false),
-        b"thu" | b"thur" | b"thurs" => wd(3, true),
-        b"friday" => wd(4, false),
-        b"fri" => wd(4, true),
-        b"saturday" => wd(5, false),
-        b"sat" => wd(5, true),
-        b"sunday" => wd(6, false),
-        b"sun" => wd(6, true),
+        b"monday" => weekday(0, false),
+        b"mon" => weekday(0, true),
+        b"tuesday" => weekday(1, false),
+        b"tue" | b"tues" => weekday(1, true),
+        b"wednesday" => weekday(2, false),
+        b"wed" => weekday(2, true),
+        b"thursday" => weekday(3, false),
+        b"thu" | b"thur" | b"thurs" => weekday(3, true),
+        b"friday" => weekday(4, false),
+        b"fri" => weekday(4, true),
+        b"saturday" => weekday(5, false),
+        b"sat" => weekday(5, true),
+        b"sunday" => weekday(6, false),
+        b"sun" => weekday(6, true),
         other => ordinal(other),
     }
 }
 
-fn ordinal(w: &[u8]) -> Option<Lex> {
-    Some(Lex::Ordinal(match w {
+fn ordinal(word: &[u8]) -> Option<Lex> {
+    Some(Lex::Ordinal(match word {
         b"first" => 1,
         b"second" => 2,
         b"third" => 3,
@@ -183,11 +192,11 @@ fn ordinal(w: &[u8]) -> Option<Lex> {
 
 /// Month words that are also common English words or identifiers when written in lower case
 /// (`may`, `march`, `dec`, `oct`, ...): these need a fuller date around them.
-pub(crate) fn is_weak_month(w: &[u8], abbr: bool) -> bool {
-    match word_case(w) {
-        Case::Lower => abbr || eq_lower(w, b"may") || eq_lower(w, b"march"),
+pub(crate) fn is_weak_month(word: &[u8], abbr: bool) -> bool {
+    match word_case(word) {
+        Case::Lower => abbr || eq_lower(word, b"may") || eq_lower(word, b"march"),
         // `MAY` is the RFC 2119 keyword.
-        Case::Upper => eq_lower(w, b"may"),
+        Case::Upper => eq_lower(word, b"may"),
         _ => false,
     }
 }
@@ -213,8 +222,8 @@ mod tests {
 
     #[test]
     fn every_word_is_known() {
-        for w in WORDS {
-            assert!(lookup(w).is_some(), "{}", String::from_utf8_lossy(w));
+        for word in WORDS {
+            assert!(lookup(word).is_some(), "{}", String::from_utf8_lossy(word));
         }
         assert!(!has_prefix(b"the") && has_prefix(b"Thu") && !has_prefix(b"and"));
     }

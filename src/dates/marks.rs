@@ -44,29 +44,31 @@ const WORD_MARKERS: &[(&[u8], Kind)] = &[
     (b"shipped", Kind::Release),
 ];
 
-/// Does the line break at `i` end the block (a blank line, a list item, a heading, a quote or a
-/// table row follows)? A soft break inside a paragraph keeps the context words.
-/// `. `, `! ` or `? ` followed by a capital letter: the end of a sentence, not an
+/// `. `, `! ` or `? ` at `pos` followed by a capital letter: the end of a sentence, not an
 /// abbreviation such as `Jan. 2015`.
-fn sentence_ends_at(b: &[u8], i: usize) -> bool {
-    matches!(b[i], b'.' | b'!' | b'?')
-        && b.get(i + 1) == Some(&b' ')
-        && b.get(i + 2).is_some_and(|next| next.is_ascii_uppercase())
+fn sentence_ends_at(bytes: &[u8], pos: usize) -> bool {
+    matches!(bytes[pos], b'.' | b'!' | b'?')
+        && bytes.get(pos + 1) == Some(&b' ')
+        && bytes.get(pos + 2).is_some_and(|next| next.is_ascii_uppercase())
 }
 
-fn block_starts_after(b: &[u8], i: usize) -> bool {
-    let mut j = i + 1;
-    while j < b.len() && matches!(b[j], b' ' | b'\t') {
-        j += 1;
+/// Does the line break at `newline` end the block (a blank line, a list item, a heading, a
+/// quote or a table row follows)? A soft break inside a paragraph keeps the context words.
+fn block_starts_after(bytes: &[u8], newline: usize) -> bool {
+    let mut line = newline + 1;
+    while line < bytes.len() && matches!(bytes[line], b' ' | b'\t') {
+        line += 1;
     }
-    match b.get(j) {
+    match bytes.get(line) {
         None | Some(b'\n' | b'\r' | b'#' | b'-' | b'*' | b'+' | b'>' | b'|' | b'`' | b'<') => true,
-        Some(c) if c.is_ascii_digit() => {
-            let mut k = j;
-            while k < b.len() && b[k].is_ascii_digit() {
-                k += 1;
+        Some(first) if first.is_ascii_digit() => {
+            // An ordered list item: `1. ` or `1) `.
+            let mut digits_end = line;
+            while digits_end < bytes.len() && bytes[digits_end].is_ascii_digit() {
+                digits_end += 1;
             }
-            matches!(b.get(k), Some(b'.' | b')')) && matches!(b.get(k + 1), Some(b' ' | b'\t'))
+            matches!(bytes.get(digits_end), Some(b'.' | b')'))
+                && matches!(bytes.get(digits_end + 1), Some(b' ' | b'\t'))
         }
         _ => false,
     }
@@ -83,81 +85,94 @@ pub(crate) struct LineMarks {
 }
 
 impl LineMarks {
-    /// Records the markers that end at or before `p`.
-    pub fn advance(&mut self, b: &[u8], p: usize) {
-        let mut i = self.upto;
-        if p > i + WINDOW {
-            i = p - WINDOW;
+    /// Records the markers that end at or before `end`.
+    pub fn advance(&mut self, bytes: &[u8], end: usize) {
+        let mut pos = self.upto;
+        if end > pos + WINDOW {
+            pos = end - WINDOW;
             *self = LineMarks {
-                upto: i,
+                upto: pos,
                 ..LineMarks::default()
             };
         }
-        while i < p {
-            let c = b[i];
-            if c == b'\n' && block_starts_after(b, i) || sentence_ends_at(b, i) {
+        while pos < end {
+            let byte = bytes[pos];
+            if byte == b'\n' && block_starts_after(bytes, pos) || sentence_ends_at(bytes, pos) {
                 // A new block or sentence: markers before it say nothing about what follows
                 // ("Copyright 2017 Bar. Last updated 2019.").
                 *self = LineMarks {
-                    upto: i,
+                    upto: pos,
                     ..LineMarks::default()
                 };
-            } else if c == b'(' {
-                if i + 3 <= p && eq_lower(&b[i..i + 3], b"(c)") {
-                    self.copyright = Some(i + 3);
+            } else if byte == b'(' {
+                if pos + 3 <= end && eq_lower(&bytes[pos..pos + 3], b"(c)") {
+                    self.copyright = Some(pos + 3);
                 }
-            } else if c == 0xC2 {
-                if b.get(i + 1) == Some(&0xA9) && i + 2 <= p {
-                    self.copyright = Some(i + 2);
+            } else if byte == 0xC2 {
+                // `©` is C2 A9 in UTF-8.
+                if bytes.get(pos + 1) == Some(&0xA9) && pos + 2 <= end {
+                    self.copyright = Some(pos + 2);
                 }
-            } else if c == b'&' {
-                if i + 6 <= p && eq_lower(&b[i..i + 6], b"&copy;") {
-                    self.copyright = Some(i + 6);
+            } else if byte == b'&' {
+                if pos + 6 <= end && eq_lower(&bytes[pos..pos + 6], b"&copy;") {
+                    self.copyright = Some(pos + 6);
                 }
-            } else if c.is_ascii_alphabetic() && (i == 0 || !b[i - 1].is_ascii_alphabetic()) {
-                let l = c | 0x20;
-                if matches!(l, b'c' | b'u' | b'l' | b'a' | b'm' | b'r' | b'v' | b't' | b's') {
-                    self.word_marker(b, i, p);
+            } else if byte.is_ascii_alphabetic() && (pos == 0 || !bytes[pos - 1].is_ascii_alphabetic()) {
+                // The first letters of the word markers.
+                let lower = byte | 0x20;
+                if matches!(
+                    lower,
+                    b'c' | b'u' | b'l' | b'a' | b'm' | b'r' | b'v' | b't' | b's'
+                ) {
+                    self.word_marker(bytes, pos, end);
                 }
             }
-            i += 1;
+            pos += 1;
         }
-        self.upto = self.upto.max(p.saturating_sub(MAX_MARKER));
+        self.upto = self.upto.max(end.saturating_sub(MAX_MARKER));
     }
 
-    fn word_marker(&mut self, b: &[u8], i: usize, p: usize) {
-        let l = b[i] | 0x20;
-        for (m, kind) in WORD_MARKERS {
-            if m[0] != l || i + m.len() > p || !eq_lower(&b[i..i + m.len()], m) {
+    /// Records the word markers that start at `start` and end by `end`.
+    fn word_marker(&mut self, bytes: &[u8], start: usize, end: usize) {
+        let lower = bytes[start] | 0x20;
+        for (marker, kind) in WORD_MARKERS {
+            if marker[0] != lower
+                || start + marker.len() > end
+                || !eq_lower(&bytes[start..start + marker.len()], marker)
+            {
                 continue;
             }
-            let e = Some(i + m.len());
+            let marker_end = Some(start + marker.len());
             match kind {
-                Kind::Copyright => self.copyright = e,
-                Kind::Updated => self.updated = e,
-                Kind::Release => self.release = e,
+                Kind::Copyright => self.copyright = marker_end,
+                Kind::Updated => self.updated = marker_end,
+                Kind::Release => self.release = marker_end,
             }
         }
     }
 
-    /// A copyright marker earlier on the line, close enough to `p`.
-    pub fn copyright(&self, p: usize) -> bool {
-        self.copyright.is_some_and(|e| e <= p && p - e <= COPYRIGHT_REACH)
+    /// A copyright marker earlier on the line, close enough to `pos`.
+    pub fn copyright(&self, pos: usize) -> bool {
+        self.copyright
+            .is_some_and(|marker_end| marker_end <= pos && pos - marker_end <= COPYRIGHT_REACH)
     }
 
-    /// End of the copyright marker when it is close enough before `p`.
-    pub fn copyright_end(&self, p: usize) -> Option<usize> {
-        self.copyright.filter(|&e| e <= p && p - e <= COPYRIGHT_REACH)
+    /// End of the copyright marker when it is close enough before `pos`.
+    pub fn copyright_end(&self, pos: usize) -> Option<usize> {
+        self.copyright
+            .filter(|&marker_end| marker_end <= pos && pos - marker_end <= COPYRIGHT_REACH)
     }
 
-    /// End of the last updated-marker close before `p`.
-    pub fn updated(&self, p: usize) -> Option<usize> {
-        self.updated.filter(|&e| e <= p && p - e <= REACH)
+    /// End of the last updated-marker close before `pos`.
+    pub fn updated(&self, pos: usize) -> Option<usize> {
+        self.updated
+            .filter(|&marker_end| marker_end <= pos && pos - marker_end <= REACH)
     }
 
-    /// End of the last release-marker close before `p`.
-    pub fn release(&self, p: usize) -> Option<usize> {
-        self.release.filter(|&e| e <= p && p - e <= REACH)
+    /// End of the last release-marker close before `pos`.
+    pub fn release(&self, pos: usize) -> Option<usize> {
+        self.release
+            .filter(|&marker_end| marker_end <= pos && pos - marker_end <= REACH)
     }
 }
 
@@ -165,38 +180,31 @@ impl LineMarks {
 mod tests {
     use super::*;
 
-    fn at(text: &str, p: usize) -> LineMarks {
-        let mut m = LineMarks::default();
-        m.advance(text.as_bytes(), p);
-        m
+    fn marks_before(text: &str, pos: usize) -> LineMarks {
+        let mut marks = LineMarks::default();
+        marks.advance(text.as_bytes(), pos);
+        marks
     }
 
     #[test]
     fn markers() {
-        let t = "Copyright (c) 2019";
-        assert!(at(t, 14).copyright(14));
-        let t = "© 2019";
-        assert!(at(t, 3).copyright(3));
-        let t = "Last updated: 2019";
-        assert!(at(t, 14).updated(14).is_some());
-        let t = "Released on 3 May 2019";
-        assert!(at(t, 12).release(12).is_some());
-        let t = "unreleased 2019";
-        assert!(at(t, 11).release(11).is_none());
-        let t = "Copyright 2019\n- in 2020";
-        assert!(!at(t, 20).copyright(20));
-        let t = "last updated\n2021-01-01";
-        assert!(at(t, 13).updated(13).is_some());
+        assert!(marks_before("Copyright (c) 2019", 14).copyright(14));
+        assert!(marks_before("© 2019", 3).copyright(3));
+        assert!(marks_before("Last updated: 2019", 14).updated(14).is_some());
+        assert!(marks_before("Released on 3 May 2019", 12).release(12).is_some());
+        assert!(marks_before("unreleased 2019", 11).release(11).is_none());
+        assert!(!marks_before("Copyright 2019\n- in 2020", 20).copyright(20));
+        assert!(marks_before("last updated\n2021-01-01", 13).updated(13).is_some());
     }
 
     #[test]
     fn incremental_scans_agree() {
-        let t = "x copyright y as of 2019 and release 2020";
-        let mut m = LineMarks::default();
-        m.advance(t.as_bytes(), 5);
-        m.advance(t.as_bytes(), 20);
-        assert!(m.copyright(20) && m.updated(20).is_some());
-        m.advance(t.as_bytes(), 37);
-        assert!(m.release(37).is_some());
+        let text = "x copyright y as of 2019 and release 2020";
+        let mut marks = LineMarks::default();
+        marks.advance(text.as_bytes(), 5);
+        marks.advance(text.as_bytes(), 20);
+        assert!(marks.copyright(20) && marks.updated(20).is_some());
+        marks.advance(text.as_bytes(), 37);
+        assert!(marks.release(37).is_some());
     }
 }

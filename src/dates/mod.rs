@@ -136,7 +136,7 @@ mod tests {
     fn spans(text: &str) -> Vec<&str> {
         find_dates(text, &[])
             .into_iter()
-            .map(|d| &text[d.range])
+            .map(|date| &text[date.range])
             .collect()
     }
 
@@ -164,7 +164,7 @@ mod tests {
 
     #[test]
     fn never_dates() {
-        for t in [
+        for text in [
             "as of v2.0",
             "Node >= 14",
             "Python 3.10",
@@ -196,7 +196,7 @@ mod tests {
             "it is 10/11",
             "size: 1024-2048",
         ] {
-            assert!(spans(t).is_empty(), "{t}: {:?}", find_dates(t, &[]));
+            assert!(spans(text).is_empty(), "{text}: {:?}", find_dates(text, &[]));
         }
     }
 
@@ -216,21 +216,21 @@ mod tests {
 
     #[test]
     fn excluded_ranges() {
-        let t = "on 2019-01-01 and 2020-02-02";
+        let text = "on 2019-01-01 and 2020-02-02";
         let code = vec![Range { start: 3, end: 13 }];
-        assert_eq!(find_dates(t, &code).len(), 1);
+        assert_eq!(find_dates(text, &code).len(), 1);
         let inside = vec![Range { start: 5, end: 6 }, Range { start: 30, end: 31 }];
-        assert_eq!(find_dates(t, &inside).len(), 1);
+        assert_eq!(find_dates(text, &inside).len(), 1);
         let both = vec![Range { start: 0, end: 2 }, Range { start: 20, end: 21 }];
-        assert!(find_dates(t, &both).len() == 1 && find_dates(t, &both)[0].range == (3..13));
+        assert!(find_dates(text, &both).len() == 1 && find_dates(text, &both)[0].range == (3..13));
     }
 
     #[test]
     fn non_ascii_offsets() {
-        let t = "Le 3 mai — publié le 12 août 2019, mis à jour le 2020-01-02 ✓";
-        let d = find_dates(t, &[]);
-        assert_eq!(d.len(), 1);
-        assert_eq!(&t[d[0].range.clone()], "2020-01-02");
+        let text = "Le 3 mai — publié le 12 août 2019, mis à jour le 2020-01-02 ✓";
+        let found = find_dates(text, &[]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].range.clone()], "2020-01-02");
     }
 
     #[test]
@@ -241,9 +241,9 @@ mod tests {
 
     /// A small deterministic generator (xorshift) of strings mixing digits, month names,
     /// separators and non-ASCII text.
-    struct Gen(u64);
+    struct TextGenerator(u64);
 
-    impl Gen {
+    impl TextGenerator {
         fn next(&mut self) -> u64 {
             self.0 ^= self.0 << 13;
             self.0 ^= self.0 >> 7;
@@ -251,8 +251,8 @@ mod tests {
             self.0
         }
 
-        fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-            xs[(self.next() % xs.len() as u64) as usize]
+        fn pick<'a>(&mut self, choices: &[&'a str]) -> &'a str {
+            choices[(self.next() % choices.len() as u64) as usize]
         }
 
         fn text(&mut self) -> String {
@@ -316,35 +316,35 @@ mod tests {
                 "pm",
                 "th",
             ];
-            let n = (self.next() % 40) as usize;
-            (0..n).map(|_| self.pick(PIECES)).collect()
+            let count = (self.next() % 40) as usize;
+            (0..count).map(|_| self.pick(PIECES)).collect()
         }
     }
 
     #[test]
     fn spans_are_sorted_disjoint_and_on_char_boundaries() {
-        let mut g = Gen(0x9E37_79B9_7F4A_7C15);
+        let mut generator = TextGenerator(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
-            let t = g.text();
-            let found = find_dates(&t, &[]);
+            let text = generator.text();
+            let found = find_dates(&text, &[]);
             let mut prev_end = 0;
-            for d in &found {
+            for date in &found {
                 assert!(
-                    d.range.start < d.range.end && d.range.end <= t.len(),
-                    "{t:?} {d:?}"
+                    date.range.start < date.range.end && date.range.end <= text.len(),
+                    "{text:?} {date:?}"
                 );
-                assert!(d.range.start >= prev_end, "overlap in {t:?}: {found:?}");
+                assert!(date.range.start >= prev_end, "overlap in {text:?}: {found:?}");
                 assert!(
-                    t.is_char_boundary(d.range.start) && t.is_char_boundary(d.range.end),
-                    "{t:?} {d:?}"
+                    text.is_char_boundary(date.range.start) && text.is_char_boundary(date.range.end),
+                    "{text:?} {date:?}"
                 );
                 assert_eq!(
-                    d.format.pattern(),
-                    parse_pattern(&d.format.to_string()).ok(),
-                    "{t:?} {d:?}"
+                    date.format.pattern(),
+                    parse_pattern(&date.format.to_string()).ok(),
+                    "{text:?} {date:?}"
                 );
-                assert!(d.format.pattern().is_some(), "{t:?} {d:?}");
-                prev_end = d.range.end;
+                assert!(date.format.pattern().is_some(), "{text:?} {date:?}");
+                prev_end = date.range.end;
             }
         }
     }

@@ -16,28 +16,29 @@ use super::years::OPEN_END;
 const RANGE_WORDS: &[&[u8]] = &[b"to", b"through", b"thru", b"till", b"until"];
 
 /// Pattern token of a day number as written.
-pub(crate) fn day_token(d: &Day) -> Token {
-    if d.ordinal {
+pub(crate) fn day_token(day: &Day) -> Token {
+    if day.ordinal {
         Token::DayOrdinal
-    } else if d.digits == 2 && d.val < 10 {
+    } else if day.digits == 2 && day.val < 10 {
         Token::Day2
     } else {
         Token::Day1
     }
 }
 
-/// A range joiner after `p` (a dash or `to`, `through`, ...); returns the position after it and
-/// its spacing.
-pub(crate) fn range_joiner(b: &[u8], p: usize) -> Option<usize> {
-    let t = skip_hspace(b, p);
-    if let Some(e) = dash(b, t) {
-        return Some(skip_hspace(b, e));
+/// A range joiner after `end` (a dash or `to`, `through`, ...); returns the position after it
+/// and its spacing.
+pub(crate) fn range_joiner(bytes: &[u8], end: usize) -> Option<usize> {
+    let joiner = skip_hspace(bytes, end);
+    if let Some(dash_end) = dash(bytes, joiner) {
+        return Some(skip_hspace(bytes, dash_end));
     }
-    if t > p
-        && let Some(e) = word_in(b, t, RANGE_WORDS)
+    // A word needs spacing on both sides: `10 to 22`, not `10to22`.
+    if joiner > end
+        && let Some(word_end) = word_in(bytes, joiner, RANGE_WORDS)
     {
-        let r = skip_hspace(b, e);
-        return (r > e).then_some(r);
+        let after = skip_hspace(bytes, word_end);
+        return (after > word_end).then_some(after);
     }
     None
 }
@@ -52,40 +53,38 @@ pub(crate) struct YearAfter {
     pub token: Token,
 }
 
-/// The year after a day-and-month: `, 2012`, ` 2012`, `-2012` (with the same separator), ` 96`,
-/// `'96`.
-pub(crate) fn year_after(b: &[u8], p: usize, sep: Option<u8>) -> Option<YearAfter> {
-    let r = if sep.is_some_and(|s| at(b, p) == s) {
-        p + 1
+/// The year after a day-and-month ending at `end`: `, 2012`, ` 2012`, `-2012` (with the same
+/// separator), ` 96`, `'96`.
+pub(crate) fn year_after(bytes: &[u8], end: usize, separator: Option<u8>) -> Option<YearAfter> {
+    let start = if separator.is_some_and(|separator| at(bytes, end) == separator) {
+        end + 1
     } else {
-        let mut t = p;
-        if at(b, t) == b',' {
-            t += 1;
-        }
-        let r = skip_ws(b, t);
-        if r == p {
+        let after_comma = if at(bytes, end) == b',' { end + 1 } else { end };
+        let start = skip_ws(bytes, after_comma);
+        if start == end {
             return None;
         }
-        r
+        start
     };
-    if let Some((y, e)) = year4(b, r) {
+    if let Some((year, year_end)) = year4(bytes, start) {
         return Some(YearAfter {
-            year: y,
-            digits: r,
-            end: e,
+            year,
+            digits: start,
+            end: year_end,
             token: Token::Year4,
         });
     }
-    let digits = if at(b, r) == b'\'' && number(b, r + 1).is_some_and(|n| n.len() == 2) {
-        r + 1
-    } else {
-        r
-    };
-    let (yy, e) = year2(b, digits)?;
+    let digits =
+        if at(bytes, start) == b'\'' && number(bytes, start + 1).is_some_and(|number| number.len() == 2) {
+            start + 1
+        } else {
+            start
+        };
+    let (two_digits, year_end) = year2(bytes, digits)?;
     Some(YearAfter {
-        year: expand_two_digit_year(yy),
+        year: expand_two_digit_year(two_digits),
         digits,
-        end: e,
+        end: year_end,
         token: Token::Year2,
     })
 }
@@ -93,285 +92,333 @@ pub(crate) fn year_after(b: &[u8], p: usize, sep: Option<u8>) -> Option<YearAfte
 /// Builds the value and validity of a day-month(-year) date.
 pub(crate) fn dated(year: Option<i32>, month: u8, day: u8) -> DateValue {
     match year {
-        Some(y) => DateValue::Date(y, month, day),
+        Some(year) => DateValue::Date(year, month, day),
         None => DateValue::MonthDay(month, day),
     }
 }
 
 /// A day over 31 is an impossible day only with a year or when it is still day-sized (32-39);
 /// `Aug 96` is a month and a two-digit year.
-pub(crate) fn day_in_range(d: u8, year: Option<i32>) -> bool {
-    d >= 1 && (d <= 39 || year.is_some())
+pub(crate) fn day_in_range(day: u8, year: Option<i32>) -> bool {
+    day >= 1 && (day <= 39 || year.is_some())
 }
 
 impl Scanner<'_> {
     /// Day first: `10 August 2012`, `3rd Feb 82`, `12th of July`, `19th day of May`, `10-Aug-2012`,
     /// `15SEP`, `22. April 2015`, `10 - 22 August 2012`, `06/Nov/2023:06:36:02 +0200`.
-    pub(crate) fn day_first(&self, p: usize, n1: Num) -> Option<Hit> {
-        let b = self.b;
-        let mut f = FormatBuilder::new();
+    pub(crate) fn day_first(&self, start: usize, number: Num) -> Option<Hit> {
+        let bytes = self.bytes;
+        let mut format = FormatBuilder::new();
         // `15SEP`: a day glued to a capitalised month abbreviation.
-        if is_alpha_at(b, n1.end) && ordinal_suffix(b, n1.end).is_none() {
-            let mw = month_word(b, n1.end)?;
-            if mw.weak || mw.case == Case::Mixed || mw.end > mw.word_end {
+        if is_alpha_at(bytes, number.end) && ordinal_suffix(bytes, number.end).is_none() {
+            let month = month_word(bytes, number.end)?;
+            if month.weak || month.case == Case::Mixed || month.end > month.word_end {
                 return None;
             }
-            let d = Day {
-                val: n1.val as u8,
-                digits: n1.len(),
+            let day = Day {
+                val: number.val as u8,
+                digits: number.len(),
                 ordinal: false,
-                end: n1.end,
+                end: number.end,
             };
-            f.token(day_token(&d)).token(mw.token()).text(mw.period(b));
-            return self.day_month_year(p, &d, None, mw, None, f);
+            format
+                .token(day_token(&day))
+                .token(month.token())
+                .text(month.period(bytes));
+            return self.day_month_year(start, &day, None, month, None, format);
         }
-        let d1 = day(b, p)?;
-        f.token(day_token(&d1));
+        let first_day = day(bytes, start)?;
+        format.token(day_token(&first_day));
         // A range of days: `10 - 22 August`, `22-23 Feb`, `10 to 22 August`.
-        let mut last = d1;
-        let mut d2 = None;
-        if let Some(r) = range_joiner(b, d1.end)
-            && let Some(d) = day(b, r)
+        let mut last_written = first_day;
+        let mut last_day = None;
+        if let Some(after_joiner) = range_joiner(bytes, first_day.end)
+            && let Some(second_day) = day(bytes, after_joiner)
         {
-            f.text(&b[d1.end..r]).token(day_token(&d));
-            last = d;
-            d2 = Some(d);
+            format
+                .text(&bytes[first_day.end..after_joiner])
+                .token(day_token(&second_day));
+            last_written = second_day;
+            last_day = Some(second_day);
         }
-        let e = last.end;
+        let days_end = last_written.end;
         // Joiner between day and month.
-        let (m, sep) = match at(b, e) {
-            s @ (b'-' | b'/') if is_alpha_at(b, e + 1) && d2.is_none() => (e + 1, Some(s)),
-            b'.' if !last.ordinal && matches!(at(b, e + 1), b' ' | b'\t') => (skip_hspace(b, e + 1), None),
+        let (month_start, separator) = match at(bytes, days_end) {
+            separator @ (b'-' | b'/') if is_alpha_at(bytes, days_end + 1) && last_day.is_none() => {
+                (days_end + 1, Some(separator))
+            }
+            // `22. April`: the German way of writing a day.
+            b'.' if !last_written.ordinal && matches!(at(bytes, days_end + 1), b' ' | b'\t') => {
+                (skip_hspace(bytes, days_end + 1), None)
+            }
             _ => {
-                let mut r = skip_ws(b, e);
-                if r == e {
+                let mut next = skip_ws(bytes, days_end);
+                if next == days_end {
                     return None;
                 }
-                if let Some(we) = word_in(b, r, &[b"day"]) {
-                    r = skip_ws(b, we);
-                    r = skip_ws(b, word_in(b, r, &[b"of"])?);
-                } else if let Some(we) = word_in(b, r, &[b"of"]) {
-                    r = skip_ws(b, we);
+                if let Some(word_end) = word_in(bytes, next, &[b"day"]) {
+                    next = skip_ws(bytes, word_end);
+                    next = skip_ws(bytes, word_in(bytes, next, &[b"of"])?);
+                } else if let Some(word_end) = word_in(bytes, next, &[b"of"]) {
+                    next = skip_ws(bytes, word_end);
                 }
-                (r, None)
+                (next, None)
             }
         };
-        let mw = month_word(b, m)?;
-        f.text(&b[e..m]).token(mw.token()).text(mw.period(b));
-        self.day_month_year(p, &d1, d2, mw, sep, f)
+        let month = month_word(bytes, month_start)?;
+        format
+            .text(&bytes[days_end..month_start])
+            .token(month.token())
+            .text(month.period(bytes));
+        self.day_month_year(start, &first_day, last_day, month, separator, format)
     }
 
     /// The year part after `<day> <month>`, then validation.
     fn day_month_year(
         &self,
-        p: usize,
-        d1: &Day,
-        d2: Option<Day>,
-        mw: MonthWord,
-        sep: Option<u8>,
-        mut f: FormatBuilder,
+        start: usize,
+        first_day: &Day,
+        last_day: Option<Day>,
+        month: MonthWord,
+        separator: Option<u8>,
+        mut format: FormatBuilder,
     ) -> Option<Hit> {
-        let b = self.b;
-        let mut end = mw.end;
-        let year = match year_after(b, mw.end, sep) {
+        let bytes = self.bytes;
+        let mut end = month.end;
+        let year = match year_after(bytes, month.end, separator) {
             Some(year) => {
-                f.text(&b[mw.end..year.digits]).token(year.token);
+                format.text(&bytes[month.end..year.digits]).token(year.token);
                 end = year.end;
-                if sep == Some(b'/') && year.token == Token::Year4 {
+                if separator == Some(b'/') && year.token == Token::Year4 {
                     // `06/Nov/2023:06:36:02 +0200`
-                    if let Some(e) = log_time(b, year.end, &mut f) {
-                        end = e;
+                    if let Some(time_end) = log_time(bytes, year.end, &mut format) {
+                        end = time_end;
                     }
                 }
                 Some(year.year)
             }
             None => None,
         };
-        if (mw.weak && year.is_none() && !d1.ordinal) || !day_in_range(d1.val, year) {
+        if (month.weak && year.is_none() && !first_day.ordinal) || !day_in_range(first_day.val, year) {
             return None;
         }
-        if d2.is_some_and(|d| !day_in_range(d.val, year)) {
+        if last_day.is_some_and(|last_day| !day_in_range(last_day.val, year)) {
             return None;
         }
-        let value = dated(year, mw.month, d1.val);
-        let range_end = d2.map(|d| dated(year, mw.month, d.val));
-        Some(Hit::new(p, end, value, f).with_range_end(range_end).checked())
+        let value = dated(year, month.month, first_day.val);
+        let range_end = last_day.map(|last_day| dated(year, month.month, last_day.val));
+        Some(
+            Hit::new(start, end, value, format)
+                .with_range_end(range_end)
+                .checked(),
+        )
     }
 
     /// Month first: `March 12, 2010`, `Sep 2012`, `Sept. 6th`, `August-10-2012`, `June of 2022`,
     /// `Aug 96`, `August 10 - 22, 2012`, `May eighth, 2010`, `March-June 2012`, ctime stamps.
-    pub(crate) fn month_led(&self, p: usize) -> Option<Hit> {
-        let b = self.b;
-        let mw = month_word(b, p)?;
-        if glued_before(b, p) {
+    pub(crate) fn month_led(&self, start: usize) -> Option<Hit> {
+        let bytes = self.bytes;
+        let month = month_word(bytes, start)?;
+        if glued_before(bytes, start) {
             return None;
         }
-        if let Some(h) = self.month_range(p, &mw) {
-            return Some(h);
+        if let Some(hit) = self.month_range(start, &month) {
+            return Some(hit);
         }
-        let q = mw.end;
-        let mut f = FormatBuilder::new();
-        f.token(mw.token()).text(mw.period(b));
-        let (r, sep) = match at(b, q) {
-            s @ (b'-' | b'/') if is_digit_at(b, q + 1) => (q + 1, Some(s)),
+        let month_end = month.end;
+        let mut format = FormatBuilder::new();
+        format.token(month.token()).text(month.period(bytes));
+        let (next, separator) = match at(bytes, month_end) {
+            separator @ (b'-' | b'/') if is_digit_at(bytes, month_end + 1) => {
+                (month_end + 1, Some(separator))
+            }
             _ => {
-                let t = if at(b, q) == b',' { q + 1 } else { q };
-                let r = skip_ws(b, t);
-                if r == t {
+                let after_comma = if at(bytes, month_end) == b',' {
+                    month_end + 1
+                } else {
+                    month_end
+                };
+                let next = skip_ws(bytes, after_comma);
+                if next == after_comma {
                     return None;
                 }
-                (r, None)
+                (next, None)
             }
         };
-        if is_digit_at(b, r) {
-            return self.month_then_number(p, mw, r, sep, f);
+        if is_digit_at(bytes, next) {
+            return self.month_then_number(start, month, next, separator, format);
         }
-        if at(b, r) == b'\'' && sep.is_none() && !mw.weak {
+        if at(bytes, next) == b'\'' && separator.is_none() && !month.weak {
             // `Aug '96`
-            let (yy, e) = year2(b, r + 1)?;
-            f.text(&b[q..r + 1]).token(Token::Year2);
-            let v = DateValue::YearMonth(expand_two_digit_year(yy), mw.month);
-            return Some(Hit::new(p, e, v, f).checked());
+            let (two_digits, year_end) = year2(bytes, next + 1)?;
+            format.text(&bytes[month_end..next + 1]).token(Token::Year2);
+            let value = DateValue::YearMonth(expand_two_digit_year(two_digits), month.month);
+            return Some(Hit::new(start, year_end, value, format).checked());
         }
-        if let Some(we) = word_in(b, r, &[b"of"]) {
+        if let Some(of_end) = word_in(bytes, next, &[b"of"]) {
             // `June of 2022`
-            let t = skip_ws(b, we);
-            let (y, e) = year4(b, t)?;
-            if mw.weak {
+            let year_start = skip_ws(bytes, of_end);
+            let (year, year_end) = year4(bytes, year_start)?;
+            if month.weak {
                 return None;
             }
-            f.text(&b[q..t]).token(Token::Year4);
-            return Some(Hit::new(p, e, DateValue::YearMonth(y, mw.month), f).checked());
+            format.text(&bytes[month_end..year_start]).token(Token::Year4);
+            let value = DateValue::YearMonth(year, month.month);
+            return Some(Hit::new(start, year_end, value, format).checked());
         }
-        self.month_then_spelled(p, mw, r, f)
+        self.month_then_spelled(start, month, next, format)
     }
 
     /// `<month> <number>`: a day (maybe a range, a year, a ctime clock) or a year.
     fn month_then_number(
         &self,
-        p: usize,
-        mw: MonthWord,
-        r: usize,
-        sep: Option<u8>,
-        mut f: FormatBuilder,
+        start: usize,
+        month: MonthWord,
+        number_start: usize,
+        separator: Option<u8>,
+        mut format: FormatBuilder,
     ) -> Option<Hit> {
-        let b = self.b;
-        let q = mw.end;
-        if let Some((y, e)) = year4(b, r) {
+        let bytes = self.bytes;
+        let month_end = month.end;
+        if let Some((year, year_end)) = year4(bytes, number_start) {
             // `September 2012`, `Sep-2012`, `August, 2012`, `nov 2014`; not `may 2020`.
-            if (mw.weak && mw.month == 5) || y > 2999 {
+            if (month.weak && month.month == 5) || year > 2999 {
                 return None;
             }
-            f.text(&b[q..r]).token(Token::Year4);
-            let mut h = Hit::new(p, e, DateValue::YearMonth(y, mw.month), f);
+            format.text(&bytes[month_end..number_start]).token(Token::Year4);
+            let mut hit = Hit::new(start, year_end, DateValue::YearMonth(year, month.month), format);
             // `June 2021 - present`: an open range.
-            let t = skip_hspace(b, e);
-            if let Some(de) = dash(b, t)
-                && let Some(we) = word_in(b, skip_hspace(b, de), OPEN_END)
+            let joiner = skip_hspace(bytes, year_end);
+            if let Some(dash_end) = dash(bytes, joiner)
+                && let Some(word_end) = word_in(bytes, skip_hspace(bytes, dash_end), OPEN_END)
             {
-                h.format.text(&b[e..we]);
-                h.end = we;
-                h.context = Some(super::DateContext::Range);
+                hit.format.text(&bytes[year_end..word_end]);
+                hit.end = word_end;
+                hit.context = Some(super::DateContext::Range);
             }
-            return Some(h.checked());
+            return Some(hit.checked());
         }
-        let d = day(b, r)?;
-        if d.val > 39 && !d.ordinal {
+        let first_day = day(bytes, number_start)?;
+        if first_day.val > 39 && !first_day.ordinal {
             // `Aug 96`: a two-digit year (of the last century: `May 50` is not a date).
-            let (yy, e) = year2(b, r)?;
-            if mw.weak || sep.is_some() || yy < 70 {
+            let (two_digits, year_end) = year2(bytes, number_start)?;
+            if month.weak || separator.is_some() || two_digits < 70 {
                 return None;
             }
-            f.text(&b[q..r]).token(Token::Year2);
-            let v = DateValue::YearMonth(expand_two_digit_year(yy), mw.month);
-            return Some(Hit::new(p, e, v, f).checked());
+            format.text(&bytes[month_end..number_start]).token(Token::Year2);
+            let value = DateValue::YearMonth(expand_two_digit_year(two_digits), month.month);
+            return Some(Hit::new(start, year_end, value, format).checked());
         }
-        f.text(&b[q..r]).token(day_token(&d));
-        let mut e = d.end;
-        // A range of days in the month: `August 10 - 22, 2012`.
-        let mut d2 = None;
-        if sep.is_none()
-            && let Some(t) = range_joiner(b, d.end)
-            && let Some(dd) = day(b, t)
-            && month_word(b, skip_ws(b, dd.end)).is_none()
+        format
+            .text(&bytes[month_end..number_start])
+            .token(day_token(&first_day));
+        let mut days_end = first_day.end;
+        // A range of days in the month: `August 10 - 22, 2012`; not `August 10 - 22 September`.
+        let mut last_day = None;
+        if separator.is_none()
+            && let Some(after_joiner) = range_joiner(bytes, first_day.end)
+            && let Some(second_day) = day(bytes, after_joiner)
+            && month_word(bytes, skip_ws(bytes, second_day.end)).is_none()
         {
-            f.text(&b[d.end..t]).token(day_token(&dd));
-            e = dd.end;
-            d2 = Some(dd);
+            format
+                .text(&bytes[first_day.end..after_joiner])
+                .token(day_token(&second_day));
+            days_end = second_day.end;
+            last_day = Some(second_day);
         }
-        if d2.is_none()
-            && sep.is_none()
-            && let Some(h) = self.ctime(p, &mw, &d, f)
+        if last_day.is_none()
+            && separator.is_none()
+            && let Some(hit) = self.ctime(start, &month, &first_day, format)
         {
-            return Some(h);
+            return Some(hit);
         }
-        let mut end = e;
-        let year = match year_after(b, e, sep) {
+        let mut end = days_end;
+        let year = match year_after(bytes, days_end, separator) {
             Some(year) => {
-                f.text(&b[e..year.digits]).token(year.token);
+                format.text(&bytes[days_end..year.digits]).token(year.token);
                 end = year.end;
                 Some(year.year)
             }
             None => None,
         };
-        if (mw.weak && year.is_none() && !d.ordinal) || !day_in_range(d.val, year) {
+        if (month.weak && year.is_none() && !first_day.ordinal) || !day_in_range(first_day.val, year) {
             return None;
         }
-        if d2.is_some_and(|x| !day_in_range(x.val, year)) {
+        if last_day.is_some_and(|last_day| !day_in_range(last_day.val, year)) {
             return None;
         }
-        let v = dated(year, mw.month, d.val);
-        let range_end = d2.map(|x| dated(year, mw.month, x.val));
-        Some(Hit::new(p, end, v, f).with_range_end(range_end).checked())
+        let value = dated(year, month.month, first_day.val);
+        let range_end = last_day.map(|last_day| dated(year, month.month, last_day.val));
+        Some(
+            Hit::new(start, end, value, format)
+                .with_range_end(range_end)
+                .checked(),
+        )
     }
 
     /// ctime: `Oct 26 11:00:09 2023`, `Oct 26 11:00:09 EDT 2023` (the weekday is added by the caller).
-    fn ctime(&self, p: usize, mw: &MonthWord, d: &Day, mut f: FormatBuilder) -> Option<Hit> {
-        let b = self.b;
-        let t = skip_hspace(b, d.end);
-        if t == d.end {
+    fn ctime(&self, start: usize, month: &MonthWord, day: &Day, mut format: FormatBuilder) -> Option<Hit> {
+        let bytes = self.bytes;
+        let clock_start = skip_hspace(bytes, day.end);
+        if clock_start == day.end {
             return None;
         }
-        let te = hms(b, t)?;
-        f.text(&b[d.end..t])
+        let clock_end = hms(bytes, clock_start)?;
+        format
+            .text(&bytes[day.end..clock_start])
             .token(Token::Hour)
             .text(b":")
             .token(Token::Minute)
             .text(b":")
             .token(Token::Second);
-        let mut y = skip_hspace(b, te);
-        if let Some(ze) = zone_name(b, y) {
-            f.text(&b[te..y]).bracketed(&b[y..ze]);
-            let y2 = skip_hspace(b, ze);
-            f.text(&b[ze..y2]);
-            y = y2;
+        let mut year_start = skip_hspace(bytes, clock_end);
+        if let Some(zone_end) = zone_name(bytes, year_start) {
+            format
+                .text(&bytes[clock_end..year_start])
+                .bracketed(&bytes[year_start..zone_end]);
+            let after_zone = skip_hspace(bytes, zone_end);
+            format.text(&bytes[zone_end..after_zone]);
+            year_start = after_zone;
         } else {
-            f.text(&b[te..y]);
+            format.text(&bytes[clock_end..year_start]);
         }
-        let (year, e) = year4(b, y)?;
-        f.token(Token::Year4);
-        Some(Hit::new(p, e, DateValue::Date(year, mw.month, d.val), f).checked())
+        let (year, year_end) = year4(bytes, year_start)?;
+        format.token(Token::Year4);
+        let value = DateValue::Date(year, month.month, day.val);
+        Some(Hit::new(start, year_end, value, format).checked())
     }
 
     /// `March-June 2012`, `Jan – Mar 2020`, `March to June 2012`: one span, months of one year.
-    fn month_range(&self, p: usize, mw: &MonthWord) -> Option<Hit> {
-        let b = self.b;
-        let r = range_joiner(b, mw.end)?;
-        let mw2 = month_word(b, r)?;
-        let year = year_after(b, mw2.end, None)?;
-        if mw.weak || mw2.weak || year.token != Token::Year4 || mw2.month <= mw.month {
+    fn month_range(&self, start: usize, first_month: &MonthWord) -> Option<Hit> {
+        let bytes = self.bytes;
+        let after_joiner = range_joiner(bytes, first_month.end)?;
+        let last_month = month_word(bytes, after_joiner)?;
+        let year = year_after(bytes, last_month.end, None)?;
+        if first_month.weak
+            || last_month.weak
+            || year.token != Token::Year4
+            || last_month.month <= first_month.month
+        {
             return None;
         }
-        let mut f = FormatBuilder::new();
-        f.token(mw.token())
-            .text(mw.period(b))
-            .text(&b[mw.end..r])
-            .token(mw2.token())
-            .text(mw2.period(b));
-        f.text(&b[mw2.end..year.digits]).token(Token::Year4);
-        let h = Hit::new(p, year.end, DateValue::YearMonth(year.year, mw.month), f)
-            .with_range_end(Some(DateValue::YearMonth(year.year, mw2.month)));
-        Some(h.checked())
+        let mut format = FormatBuilder::new();
+        format
+            .token(first_month.token())
+            .text(first_month.period(bytes))
+            .text(&bytes[first_month.end..after_joiner])
+            .token(last_month.token())
+            .text(last_month.period(bytes));
+        format
+            .text(&bytes[last_month.end..year.digits])
+            .token(Token::Year4);
+        let hit = Hit::new(
+            start,
+            year.end,
+            DateValue::YearMonth(year.year, first_month.month),
+            format,
+        )
+        .with_range_end(Some(DateValue::YearMonth(year.year, last_month.month)));
+        Some(hit.checked())
     }
 }
 
@@ -379,22 +426,23 @@ impl Scanner<'_> {
 mod tests {
     use crate::dates::find_dates;
 
+    /// The one date in `text`: its span, its value (with the range's end) and its format.
     fn one(text: &str) -> (String, String, String) {
-        let d = find_dates(text, &[]);
-        assert_eq!(d.len(), 1, "{text}: {d:?}");
-        let d = &d[0];
-        let end = d.range_end.map(|v| format!(" .. {v}")).unwrap_or_default();
+        let found = find_dates(text, &[]);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let date = &found[0];
+        let end = date.range_end.map(|end| format!(" .. {end}")).unwrap_or_default();
         (
-            text[d.range.clone()].to_string(),
-            format!("{}{end}", d.value),
-            d.format.to_string(),
+            text[date.range.clone()].to_string(),
+            format!("{}{end}", date.value),
+            date.format.to_string(),
         )
     }
 
     fn check(text: &str, span: &str, value: &str, format: &str) {
-        let (s, v, f) = one(text);
+        let (found_span, found_value, found_format) = one(text);
         assert_eq!(
-            (s.as_str(), v.as_str(), f.as_str()),
+            (found_span.as_str(), found_value.as_str(), found_format.as_str()),
             (span, value, format),
             "{text}"
         );
@@ -485,10 +533,10 @@ mod tests {
             "2012-03 .. 2012-06",
             "MMMM–MMMM YYYY",
         );
-        let d = find_dates("17 August 2013 to 19 August 2013", &[]);
-        assert_eq!(d.len(), 2);
-        assert_eq!(d[0].context, crate::dates::DateContext::Range);
-        assert_eq!(d[1].context, crate::dates::DateContext::Range);
+        let found = find_dates("17 August 2013 to 19 August 2013", &[]);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].context, crate::dates::DateContext::Range);
+        assert_eq!(found[1].context, crate::dates::DateContext::Range);
     }
 
     #[test]
@@ -503,22 +551,22 @@ mod tests {
 
     #[test]
     fn impossible_named_dates() {
-        for t in [
+        for text in [
             "February 29, 2014",
             "32 August 2014",
             "June 31, 2022",
             "August 32",
         ] {
-            let d = find_dates(t, &[]);
-            assert_eq!(d.len(), 1, "{t}");
-            assert!(d[0].invalid.is_some(), "{t}");
+            let found = find_dates(text, &[]);
+            assert_eq!(found.len(), 1, "{text}");
+            assert!(found[0].invalid.is_some(), "{text}");
         }
         assert!(find_dates("29 February", &[])[0].invalid.is_none());
     }
 
     #[test]
     fn not_named_dates() {
-        for t in [
+        for text in [
             "May the force be with you",
             "I may by here",
             "In January",
@@ -528,10 +576,12 @@ mod tests {
             "mar 3",
             "dec 10 is a register",
         ] {
-            let d = find_dates(t, &[]);
+            let found = find_dates(text, &[]);
             assert!(
-                d.iter().all(|x| x.value.year().is_some() || t.starts_with("24")),
-                "{t}: {d:?}"
+                found
+                    .iter()
+                    .all(|date| date.value.year().is_some() || text.starts_with("24")),
+                "{text}: {found:?}"
             );
         }
         assert_eq!(one("24 October 10 o clock").1, "XXXX-10-24");

@@ -4,34 +4,40 @@ use super::lexicon::{Case, Lex, eq_lower, is_weak_month, lookup, word_case};
 use super::pattern::Token;
 use super::text::{at, glued_after, is_alpha_at, is_digit_at, is_time_at, number, skip_hspace, word_end};
 
-/// `st`, `nd`, `rd` or `th` at `p` (any case, not followed by a letter); returns its end.
-pub(crate) fn ordinal_suffix(b: &[u8], p: usize) -> Option<usize> {
-    let s = [at(b, p).to_ascii_lowercase(), at(b, p + 1).to_ascii_lowercase()];
-    (matches!(&s, b"st" | b"nd" | b"rd" | b"th") && !is_alpha_at(b, p + 2)).then_some(p + 2)
+/// `st`, `nd`, `rd` or `th` at `start` (any case, not followed by a letter); returns its end.
+pub(crate) fn ordinal_suffix(bytes: &[u8], start: usize) -> Option<usize> {
+    let suffix = [
+        at(bytes, start).to_ascii_lowercase(),
+        at(bytes, start + 1).to_ascii_lowercase(),
+    ];
+    (matches!(&suffix, b"st" | b"nd" | b"rd" | b"th") && !is_alpha_at(bytes, start + 2)).then_some(start + 2)
 }
 
-/// A clock reading follows `p`: `am`, `pm`, `a.m.`, `p.m.`, `h`, `o'clock`, `oclock`.
-pub(crate) fn am_pm_after(b: &[u8], p: usize) -> bool {
-    let i = skip_hspace(b, p);
-    let c0 = at(b, i).to_ascii_lowercase();
-    let c1 = at(b, i + 1).to_ascii_lowercase();
-    if (c0 == b'a' || c0 == b'p') && c1 == b'm' && !is_alpha_at(b, i + 2) {
+/// A clock reading follows `end`: `am`, `pm`, `a.m.`, `p.m.`, `h`, `o'clock`, `oclock`.
+pub(crate) fn am_pm_after(bytes: &[u8], end: usize) -> bool {
+    let word = skip_hspace(bytes, end);
+    let first = at(bytes, word).to_ascii_lowercase();
+    let second = at(bytes, word + 1).to_ascii_lowercase();
+    if (first == b'a' || first == b'p') && second == b'm' && !is_alpha_at(bytes, word + 2) {
         return true;
     }
-    if (c0 == b'a' || c0 == b'p') && c1 == b'.' && at(b, i + 2).eq_ignore_ascii_case(&b'm') {
+    if (first == b'a' || first == b'p') && second == b'.' && at(bytes, word + 2).eq_ignore_ascii_case(&b'm') {
         return true;
     }
-    if c0 == b'h' && !is_alpha_at(b, i + 1) && i == p {
+    // `10h`: only right after the number.
+    if first == b'h' && !is_alpha_at(bytes, word + 1) && word == end {
         return true;
     }
-    if c0 == b'o' {
-        let w = &b[i..word_end(b, i)];
-        return eq_lower(w, b"oclock") || (w.len() == 1 && at(b, i + 1) == b'\'') || eq_lower(w, b"o");
+    if first == b'o' {
+        let letters = &bytes[word..word_end(bytes, word)];
+        return eq_lower(letters, b"oclock")
+            || (letters.len() == 1 && at(bytes, word + 1) == b'\'')
+            || eq_lower(letters, b"o");
     }
     false
 }
 
-/// A day number at `p`: one or two digits, optionally with an ordinal suffix.
+/// A day number: one or two digits, optionally with an ordinal suffix.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Day {
     pub val: u8,
@@ -42,62 +48,68 @@ pub(crate) struct Day {
 }
 
 /// Reads a day number; rejects clock times (`10:30`, `5 pm`), decimals and glued tokens.
-pub(crate) fn day(b: &[u8], p: usize) -> Option<Day> {
-    let n = number(b, p)?;
-    if n.len() > 2 {
+pub(crate) fn day(bytes: &[u8], start: usize) -> Option<Day> {
+    let digits = number(bytes, start)?;
+    if digits.len() > 2 {
         return None;
     }
-    let c = at(b, n.end);
-    if (c == b':' || c == b'.') && is_digit_at(b, n.end + 1) {
+    let next = at(bytes, digits.end);
+    if (next == b':' || next == b'.') && is_digit_at(bytes, digits.end + 1) {
         return None;
     }
-    if let Some(e) = ordinal_suffix(b, n.end) {
+    if let Some(suffix_end) = ordinal_suffix(bytes, digits.end) {
         return Some(Day {
-            val: n.val as u8,
-            digits: n.len(),
+            val: digits.val as u8,
+            digits: digits.len(),
             ordinal: true,
-            end: e,
+            end: suffix_end,
         });
     }
     // What follows is left to the caller (`10-Aug`, `8/10`), except what makes it a non-day.
-    if c.is_ascii_alphanumeric()
-        || matches!(c, b'%' | b'@')
-        || (c == b'_' && at(b, n.end + 1).is_ascii_alphanumeric())
-        || am_pm_after(b, n.end)
+    if next.is_ascii_alphanumeric()
+        || matches!(next, b'%' | b'@')
+        || (next == b'_' && at(bytes, digits.end + 1).is_ascii_alphanumeric())
+        || am_pm_after(bytes, digits.end)
     {
         return None;
     }
     Some(Day {
-        val: n.val as u8,
-        digits: n.len(),
+        val: digits.val as u8,
+        digits: digits.len(),
         ordinal: false,
-        end: n.end,
+        end: digits.end,
     })
 }
 
-/// A four-digit year at `p` (1000-9999) that is not part of a longer number or token.
-pub(crate) fn year4(b: &[u8], p: usize) -> Option<(i32, usize)> {
-    let n = number(b, p)?;
-    if n.len() != 4 || n.val < 1000 || glued_after(b, n.end) {
+/// A four-digit year at `start` (1000-9999) that is not part of a longer number or token;
+/// returns the year and its end.
+pub(crate) fn year4(bytes: &[u8], start: usize) -> Option<(i32, usize)> {
+    let digits = number(bytes, start)?;
+    if digits.len() != 4 || digits.val < 1000 || glued_after(bytes, digits.end) {
         return None;
     }
-    Some((n.val as i32, n.end))
+    Some((digits.val as i32, digits.end))
 }
 
-/// A two-digit year at `p` standing on its own: not a time, not followed by a word or number.
-pub(crate) fn year2(b: &[u8], p: usize) -> Option<(u32, usize)> {
-    let n = number(b, p)?;
-    if n.len() != 2 || glued_after(b, n.end) || at(b, n.end) == b':' || am_pm_after(b, n.end) {
+/// A two-digit year at `start` standing on its own: not a time, not followed by a word or
+/// number. Returns its two digits as a number and its end.
+pub(crate) fn year2(bytes: &[u8], start: usize) -> Option<(u32, usize)> {
+    let digits = number(bytes, start)?;
+    if digits.len() != 2
+        || glued_after(bytes, digits.end)
+        || at(bytes, digits.end) == b':'
+        || am_pm_after(bytes, digits.end)
+    {
         return None;
     }
-    let i = skip_hspace(b, n.end);
-    if at(b, i).is_ascii_alphanumeric() {
+    let next = skip_hspace(bytes, digits.end);
+    if at(bytes, next).is_ascii_alphanumeric() {
         return None;
     }
-    Some((n.val, n.end))
+    Some((digits.val, digits.end))
 }
 
-/// A month word at `p`.
+/// A month word, read by [`month_word`].
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct MonthWord {
     pub month: u8,
@@ -122,50 +134,60 @@ impl MonthWord {
     }
 
     /// An abbreviation's period (`Sept.`), written after the token; empty without one.
-    pub fn period<'b>(&self, b: &'b [u8]) -> &'b [u8] {
-        &b[self.word_end..self.end]
+    pub fn period<'text>(&self, bytes: &'text [u8]) -> &'text [u8] {
+        &bytes[self.word_end..self.end]
     }
 }
 
-pub(crate) fn month_word(b: &[u8], p: usize) -> Option<MonthWord> {
-    if !is_alpha_at(b, p) {
+/// The month word at `start`: `March`, `mar`, `Sept.`, `DEC`.
+pub(crate) fn month_word(bytes: &[u8], start: usize) -> Option<MonthWord> {
+    if !is_alpha_at(bytes, start) {
         return None;
     }
-    let we = word_end(b, p);
-    let w = &b[p..we];
-    let Some(Lex::Month { month, abbr }) = lookup(w) else {
+    let letters_end = word_end(bytes, start);
+    let letters = &bytes[start..letters_end];
+    let Some(Lex::Month { month, abbr }) = lookup(letters) else {
         return None;
     };
-    if at(b, we).is_ascii_digit() || (at(b, we) == b'_' && at(b, we + 1).is_ascii_alphanumeric()) {
+    let next = at(bytes, letters_end);
+    if next.is_ascii_digit() || (next == b'_' && at(bytes, letters_end + 1).is_ascii_alphanumeric()) {
         return None;
     }
-    let end = if abbr && at(b, we) == b'.' { we + 1 } else { we };
+    let end = if abbr && next == b'.' {
+        letters_end + 1
+    } else {
+        letters_end
+    };
     Some(MonthWord {
         month,
         abbr,
-        case: word_case(w),
-        weak: is_weak_month(w, abbr),
-        word_end: we,
+        case: word_case(letters),
+        weak: is_weak_month(letters, abbr),
+        word_end: letters_end,
         end,
     })
 }
 
-/// A spelled ordinal day at `p` (`eighth`, `twenty-fourth`, `twenty first`); returns day and end.
-pub(crate) fn spelled_ordinal(b: &[u8], p: usize) -> Option<(u8, usize)> {
-    if !is_alpha_at(b, p) {
+/// A spelled ordinal day at `start` (`eighth`, `twenty-fourth`, `twenty first`); returns day
+/// and end.
+pub(crate) fn spelled_ordinal(bytes: &[u8], start: usize) -> Option<(u8, usize)> {
+    if !is_alpha_at(bytes, start) {
         return None;
     }
-    let we = word_end(b, p);
-    match lookup(&b[p..we])? {
-        Lex::Ordinal(n) => Some((n, we)),
-        Lex::Tens(t) => {
-            let c = at(b, we);
-            if c != b'-' && c != b' ' {
+    let first_end = word_end(bytes, start);
+    match lookup(&bytes[start..first_end])? {
+        Lex::Ordinal(day) => Some((day, first_end)),
+        Lex::Tens(tens) => {
+            let joiner = at(bytes, first_end);
+            if joiner != b'-' && joiner != b' ' {
                 return None;
             }
-            let we2 = word_end(b, we + 1);
-            match lookup(&b[we + 1..we2])? {
-                Lex::Ordinal(u) if u <= 9 && (t < 30 || u == 1) => Some((t + u, we2)),
+            let second_end = word_end(bytes, first_end + 1);
+            match lookup(&bytes[first_end + 1..second_end])? {
+                // `twenty-first` to `twenty-ninth`, and `thirty-first`.
+                Lex::Ordinal(units) if units <= 9 && (tens < 30 || units == 1) => {
+                    Some((tens + units, second_end))
+                }
                 _ => None,
             }
         }
@@ -173,28 +195,29 @@ pub(crate) fn spelled_ordinal(b: &[u8], p: usize) -> Option<(u8, usize)> {
     }
 }
 
-/// A word at `p` equal (ignoring case) to one of `words`; returns its end.
-pub(crate) fn word_in(b: &[u8], p: usize, words: &[&[u8]]) -> Option<usize> {
-    if !is_alpha_at(b, p) {
+/// A word at `start` equal (ignoring case) to one of `words`; returns its end.
+pub(crate) fn word_in(bytes: &[u8], start: usize, words: &[&[u8]]) -> Option<usize> {
+    if !is_alpha_at(bytes, start) {
         return None;
     }
-    let we = word_end(b, p);
-    let w = &b[p..we];
-    words.iter().any(|x| eq_lower(w, x)).then_some(we)
+    let end = word_end(bytes, start);
+    let word = &bytes[start..end];
+    words.iter().any(|wanted| eq_lower(word, wanted)).then_some(end)
 }
 
-/// A clock time `HH:MM:SS` at `p`; returns its end.
-pub(crate) fn hms(b: &[u8], p: usize) -> Option<usize> {
-    if !is_time_at(b, p) {
+/// A clock time `HH:MM:SS` at `start`; returns its end.
+pub(crate) fn hms(bytes: &[u8], start: usize) -> Option<usize> {
+    if !is_time_at(bytes, start) {
         return None;
     }
-    let h = number(b, p)?;
-    let m = number(b, h.end + 1)?;
-    if at(b, m.end) != b':' {
+    let hours = number(bytes, start)?;
+    let minutes = number(bytes, hours.end + 1)?;
+    if at(bytes, minutes.end) != b':' {
         return None;
     }
-    let s = number(b, m.end + 1)?;
-    (s.len() == 2 && h.val < 24 && m.val < 60 && s.val <= 60).then_some(s.end)
+    let seconds = number(bytes, minutes.end + 1)?;
+    // A second of 60 is a leap second.
+    (seconds.len() == 2 && hours.val < 24 && minutes.val < 60 && seconds.val <= 60).then_some(seconds.end)
 }
 
 #[cfg(test)]
@@ -204,14 +227,14 @@ mod tests {
     #[test]
     fn days() {
         assert_eq!(
-            day(b"12th of", 0).map(|d| (d.val, d.ordinal, d.end)),
+            day(b"12th of", 0).map(|day| (day.val, day.ordinal, day.end)),
             Some((12, true, 4))
         );
         assert!(day(b"10:30", 0).is_none());
         assert!(day(b"5 pm", 0).is_none());
         assert!(day(b"19.87", 0).is_none());
         assert!(day(b"2FA", 0).is_none());
-        assert_eq!(day(b"31, 2020", 0).map(|d| d.end), Some(2));
+        assert_eq!(day(b"31, 2020", 0).map(|day| day.end), Some(2));
     }
 
     #[test]
@@ -226,9 +249,9 @@ mod tests {
 
     #[test]
     fn months_and_ordinals() {
-        let m = month_word(b"Sept. 2", 0).unwrap();
+        let sept = month_word(b"Sept. 2", 0).unwrap();
         assert_eq!(
-            (m.month, m.token(), m.word_end, m.end),
+            (sept.month, sept.token(), sept.word_end, sept.end),
             (9, Token::MonthAbbr, 4, 5)
         );
         assert!(month_word(b"Mayor", 0).is_none());

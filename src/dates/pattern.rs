@@ -80,7 +80,7 @@ impl Token {
             Token::Hour => "HH".into(),
             Token::Minute => "mm".into(),
             Token::Second => "ss".into(),
-            Token::Fraction(n) => "S".repeat(usize::from(n)),
+            Token::Fraction(digits) => "S".repeat(usize::from(digits)),
             Token::Zone => "Z".into(),
         }
     }
@@ -135,8 +135,8 @@ impl fmt::Display for Pattern {
         let mut last_letter = None;
         for item in &self.items {
             match item {
-                PatternItem::Token(t) => {
-                    let spelling = t.spelling();
+                PatternItem::Token(token) => {
+                    let spelling = token.spelling();
                     // Two tokens spelled with the same letter would read back as one
                     // (`S` `S` as `SS`): an empty `[]` keeps them apart.
                     if last_letter.is_some() && spelling.chars().next() == last_letter {
@@ -145,8 +145,8 @@ impl fmt::Display for Pattern {
                     f.write_str(&spelling)?;
                     last_letter = spelling.chars().last();
                 }
-                PatternItem::Literal(s) => {
-                    write_literal(f, s)?;
+                PatternItem::Literal(text) => {
+                    write_literal(f, text)?;
                     last_letter = None;
                 }
             }
@@ -157,9 +157,9 @@ impl fmt::Display for Pattern {
 
 /// Writes literal text, quoting its words so that they never read as tokens, and each `[`
 /// so that it does not open quoted text.
-fn write_literal(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
-    let mut rest = s;
-    while let Some(start) = rest.find(|c: char| c.is_ascii_alphabetic() || c == '[') {
+fn write_literal(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    let mut rest = text;
+    while let Some(start) = rest.find(|ch: char| ch.is_ascii_alphabetic() || ch == '[') {
         f.write_str(&rest[..start])?;
         if rest[start..].starts_with('[') {
             f.write_str("[[]")?;
@@ -167,7 +167,7 @@ fn write_literal(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
             continue;
         }
         let len = rest[start..]
-            .find(|c: char| !c.is_ascii_alphabetic())
+            .find(|ch: char| !ch.is_ascii_alphabetic())
             .unwrap_or(rest.len() - start);
         let word = &rest[start..start + len];
         write!(f, "[{word}]")?;
@@ -205,14 +205,17 @@ fn error(offset: usize, part: &str, message: &str) -> PatternError {
 
 /// Reads a word made of token letters as tokens.
 fn tokens(word: &str, offset: usize, items: &mut Vec<PatternItem>) -> Result<(), PatternError> {
-    let w = word.as_bytes();
-    let mut i = 0;
-    while i < w.len() {
-        let c = w[i];
-        let n = w[i..].iter().take_while(|&&x| x == c).count();
-        let part = &word[i..i + n];
-        let at = offset + i;
-        let t = match (c, n) {
+    let letters = word.as_bytes();
+    let mut pos = 0;
+    while pos < letters.len() {
+        let letter = letters[pos];
+        let run = letters[pos..]
+            .iter()
+            .take_while(|&&other| other == letter)
+            .count();
+        let part = &word[pos..pos + run];
+        let at = offset + pos;
+        let token = match (letter, run) {
             (b'Y', 4) => Token::Year4,
             (b'Y', 2) => Token::Year2,
             (b'Y', _) => return Err(error(at, part, "a year is YYYY or YY")),
@@ -221,9 +224,9 @@ fn tokens(word: &str, offset: usize, items: &mut Vec<PatternItem>) -> Result<(),
             (b'M', 2) => Token::Month2,
             (b'M', 1) => Token::Month1,
             (b'M', _) => return Err(error(at, part, "a month is MMMM, MMM, MM or M")),
-            (b'D', 1) if w.get(i + 1) == Some(&b'o') => {
+            (b'D', 1) if letters.get(pos + 1) == Some(&b'o') => {
                 items.push(PatternItem::Token(Token::DayOrdinal));
-                i += 2;
+                pos += 2;
                 continue;
             }
             (b'D', 2) => Token::Day2,
@@ -241,66 +244,70 @@ fn tokens(word: &str, offset: usize, items: &mut Vec<PatternItem>) -> Result<(),
             (b'm', _) => return Err(error(at, part, "minutes are mm (months are M)")),
             (b's', 2) => Token::Second,
             (b's', _) => return Err(error(at, part, "seconds are ss")),
-            (b'S', 1..=9) => Token::Fraction(n as u8),
+            (b'S', 1..=9) => Token::Fraction(run as u8),
             (b'S', _) => return Err(error(at, part, "a fraction of a second has 1 to 9 S")),
             (b'Z', 1 | 2) => Token::Zone,
             _ => return Err(error(at, part, "a zone is Z")),
         };
-        items.push(PatternItem::Token(t));
-        i += n;
+        items.push(PatternItem::Token(token));
+        pos += run;
     }
     Ok(())
 }
 
-fn push_literal(items: &mut Vec<PatternItem>, s: &str) {
-    if let Some(PatternItem::Literal(l)) = items.last_mut() {
-        l.push_str(s);
-    } else if !s.is_empty() {
+fn push_literal(items: &mut Vec<PatternItem>, text: &str) {
+    if let Some(PatternItem::Literal(last)) = items.last_mut() {
+        last.push_str(text);
+    } else if !text.is_empty() {
         // `[]` quotes nothing: no item, so the pattern is the same as without it.
-        items.push(PatternItem::Literal(s.to_string()));
+        items.push(PatternItem::Literal(text.to_string()));
     }
 }
 
 /// Parses a date pattern; the error names the part that is wrong.
 pub fn parse_pattern(pattern: &str) -> Result<Pattern, PatternError> {
     let mut items = Vec::new();
-    let mut i = 0;
-    let b = pattern.as_bytes();
-    while i < b.len() {
-        let c = b[i];
-        if c == b'[' {
-            let close = pattern[i + 1..]
-                .find(']')
-                .ok_or_else(|| error(i, &pattern[i..], "`[` opens literal text that is never closed"))?;
-            push_literal(&mut items, &pattern[i + 1..i + 1 + close]);
-            i += close + 2;
-        } else if c == b']' {
-            return Err(error(i, "]", "`]` without a `[`"));
-        } else if c.is_ascii_alphabetic() {
-            let start = i;
-            while i < b.len() && b[i].is_ascii_alphabetic() {
-                i += 1;
+    let mut pos = 0;
+    let bytes = pattern.as_bytes();
+    while pos < bytes.len() {
+        let byte = bytes[pos];
+        if byte == b'[' {
+            let close = pattern[pos + 1..].find(']').ok_or_else(|| {
+                error(
+                    pos,
+                    &pattern[pos..],
+                    "`[` opens literal text that is never closed",
+                )
+            })?;
+            push_literal(&mut items, &pattern[pos + 1..pos + 1 + close]);
+            pos += close + 2;
+        } else if byte == b']' {
+            return Err(error(pos, "]", "`]` without a `[`"));
+        } else if byte.is_ascii_alphabetic() {
+            let start = pos;
+            while pos < bytes.len() && bytes[pos].is_ascii_alphabetic() {
+                pos += 1;
             }
-            let word = &pattern[start..i];
-            if word.bytes().all(|x| TOKEN_LETTERS.contains(&x)) {
+            let word = &pattern[start..pos];
+            if word.bytes().all(|byte| TOKEN_LETTERS.contains(&byte)) {
                 tokens(word, start, &mut items)?;
             } else {
                 push_literal(&mut items, word);
             }
         } else {
-            let ch = pattern[i..].chars().next().map_or(1, char::len_utf8);
-            push_literal(&mut items, &pattern[i..i + ch]);
-            i += ch;
+            let char_len = pattern[pos..].chars().next().map_or(1, char::len_utf8);
+            push_literal(&mut items, &pattern[pos..pos + char_len]);
+            pos += char_len;
         }
     }
-    if !items.iter().any(|x| matches!(x, PatternItem::Token(_))) {
+    if !items.iter().any(|item| matches!(item, PatternItem::Token(_))) {
         return Err(error(0, pattern, "the pattern has no date token"));
     }
     Ok(Pattern { items })
 }
 
-fn ordinal_suffix(d: u8) -> &'static str {
-    match (d % 10, d % 100) {
+fn ordinal_suffix(day: u8) -> &'static str {
+    match (day % 10, day % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",
         (2, _) => "nd",
@@ -315,20 +322,20 @@ fn ordinal_suffix(d: u8) -> &'static str {
 pub fn format_date(value: &DateValue, pattern: &Pattern) -> Option<String> {
     let mut out = String::new();
     for item in &pattern.items {
-        let t = match item {
-            PatternItem::Literal(s) => {
-                out.push_str(s);
+        let token = match item {
+            PatternItem::Literal(text) => {
+                out.push_str(text);
                 continue;
             }
-            PatternItem::Token(t) => *t,
+            PatternItem::Token(token) => *token,
         };
         let month_name = || {
             value
                 .month()
-                .filter(|m| (1..=12).contains(m))
-                .map(|m| MONTH_NAMES[usize::from(m - 1)])
+                .filter(|month| (1..=12).contains(month))
+                .map(|month| MONTH_NAMES[usize::from(month - 1)])
         };
-        let piece = match t {
+        let piece = match token {
             Token::Year4 => format!("{:04}", value.year()?),
             Token::Year2 => format!("{:02}", value.year()?.rem_euclid(100)),
             Token::MonthName => month_name()?.to_string(),
@@ -338,23 +345,23 @@ pub fn format_date(value: &DateValue, pattern: &Pattern) -> Option<String> {
             Token::Day2 => format!("{:02}", value.day()?),
             Token::Day1 => value.day()?.to_string(),
             Token::DayOrdinal => {
-                let d = value.day()?;
-                format!("{d}{}", ordinal_suffix(d))
+                let day = value.day()?;
+                format!("{day}{}", ordinal_suffix(day))
             }
             Token::WeekdayName | Token::WeekdayAbbr => {
                 if check_value(value).is_some() {
                     return None;
                 }
                 let name = WEEKDAY_NAMES[usize::from(weekday(value.year()?, value.month()?, value.day()?)?)];
-                if t == Token::WeekdayName {
+                if token == Token::WeekdayName {
                     name.to_string()
                 } else {
                     name[..3].to_string()
                 }
             }
             Token::Quarter => {
-                let m = value.month().filter(|m| (1..=12).contains(m))?;
-                ((m - 1) / 3 + 1).to_string()
+                let month = value.month().filter(|month| (1..=12).contains(month))?;
+                ((month - 1) / 3 + 1).to_string()
             }
             Token::Hour | Token::Minute | Token::Second | Token::Fraction(_) | Token::Zone => return None,
         };
@@ -367,21 +374,21 @@ pub fn format_date(value: &DateValue, pattern: &Pattern) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn fmt(v: DateValue, p: &str) -> Option<String> {
-        format_date(&v, &parse_pattern(p).unwrap())
+    fn format_with(value: DateValue, pattern: &str) -> Option<String> {
+        format_date(&value, &parse_pattern(pattern).unwrap())
     }
 
     #[test]
     fn parses_tokens_and_literals() {
-        let p = parse_pattern("dddd, MMMM Do [of] YYYY").unwrap();
-        assert_eq!(p.to_string(), "dddd, MMMM Do [of] YYYY");
+        let pattern = parse_pattern("dddd, MMMM Do [of] YYYY").unwrap();
+        assert_eq!(pattern.to_string(), "dddd, MMMM Do [of] YYYY");
         assert_eq!(
             parse_pattern("YYYY-MM-DD[T]HH").unwrap().to_string(),
             "YYYY-MM-DD[T]HH"
         );
         assert_eq!(parse_pattern("[Q]Q").unwrap().to_string(), "[Q]Q");
-        let p = parse_pattern("Do day of MMMM, YYYY").unwrap();
-        assert_eq!(p.items()[1], PatternItem::Literal(" day of ".into()));
+        let pattern = parse_pattern("Do day of MMMM, YYYY").unwrap();
+        assert_eq!(pattern.items()[1], PatternItem::Literal(" day of ".into()));
         assert!(parse_pattern("YYYY-MM-DD[T]HH:mm:ss.SSSZ").is_ok());
         assert!(parse_pattern("[Q]Q YYYY").is_ok());
     }
@@ -390,26 +397,26 @@ mod tests {
     fn a_literal_bracket_is_written_back_quoted() {
         // Found by the `dates` fuzz target: a `[` inside quoted text was written back bare,
         // and then opened quoted text when the pattern was read again.
-        let p = parse_pattern("ss`[[]").unwrap();
-        assert_eq!(p.to_string(), "ss`[[]");
-        assert_eq!(parse_pattern(&p.to_string()), Ok(p));
-        let p = parse_pattern("[a [b] YYYY").unwrap();
-        assert_eq!(parse_pattern(&p.to_string()), Ok(p));
+        let pattern = parse_pattern("ss`[[]").unwrap();
+        assert_eq!(pattern.to_string(), "ss`[[]");
+        assert_eq!(parse_pattern(&pattern.to_string()), Ok(pattern));
+        let pattern = parse_pattern("[a [b] YYYY").unwrap();
+        assert_eq!(parse_pattern(&pattern.to_string()), Ok(pattern));
         // Also found by it: `[]` made an empty literal, which is written back as nothing.
         assert_eq!(parse_pattern("[]QD"), parse_pattern("QD"));
         // But between two tokens of one letter it keeps them apart, and is written back.
-        let p = parse_pattern("S[]S").unwrap();
-        assert_eq!(p.items().len(), 2);
-        assert_eq!(p.to_string(), "S[]S");
-        assert_eq!(parse_pattern(&p.to_string()), Ok(p));
+        let pattern = parse_pattern("S[]S").unwrap();
+        assert_eq!(pattern.items().len(), 2);
+        assert_eq!(pattern.to_string(), "S[]S");
+        assert_eq!(parse_pattern(&pattern.to_string()), Ok(pattern));
     }
 
     #[test]
     fn errors_name_the_wrong_part() {
-        let e = parse_pattern("YYY-MM").unwrap_err();
-        assert_eq!((e.offset, e.part.as_str()), (0, "YYY"));
-        let e = parse_pattern("MM/DDD/YYYY").unwrap_err();
-        assert_eq!((e.offset, e.part.as_str()), (3, "DDD"));
+        let error = parse_pattern("YYY-MM").unwrap_err();
+        assert_eq!((error.offset, error.part.as_str()), (0, "YYY"));
+        let error = parse_pattern("MM/DDD/YYYY").unwrap_err();
+        assert_eq!((error.offset, error.part.as_str()), (3, "DDD"));
         assert!(
             parse_pattern("[T HH")
                 .unwrap_err()
@@ -422,28 +429,37 @@ mod tests {
 
     #[test]
     fn formats() {
-        let d = DateValue::Date(2016, 3, 6);
+        let date = DateValue::Date(2016, 3, 6);
         assert_eq!(
-            fmt(d, "dddd, MMMM Do, YYYY").as_deref(),
+            format_with(date, "dddd, MMMM Do, YYYY").as_deref(),
             Some("Sunday, March 6th, 2016")
         );
-        assert_eq!(fmt(d, "DD/MM/YY").as_deref(), Some("06/03/16"));
-        assert_eq!(fmt(d, "ddd MMM D").as_deref(), Some("Sun Mar 6"));
-        assert_eq!(fmt(d, "[Q]Q YYYY").as_deref(), Some("Q1 2016"));
-        assert_eq!(fmt(DateValue::Date(2020, 1, 12), "Do").as_deref(), Some("12th"));
-        assert_eq!(fmt(DateValue::Date(2020, 1, 22), "Do").as_deref(), Some("22nd"));
+        assert_eq!(format_with(date, "DD/MM/YY").as_deref(), Some("06/03/16"));
+        assert_eq!(format_with(date, "ddd MMM D").as_deref(), Some("Sun Mar 6"));
+        assert_eq!(format_with(date, "[Q]Q YYYY").as_deref(), Some("Q1 2016"));
+        assert_eq!(
+            format_with(DateValue::Date(2020, 1, 12), "Do").as_deref(),
+            Some("12th")
+        );
+        assert_eq!(
+            format_with(DateValue::Date(2020, 1, 22), "Do").as_deref(),
+            Some("22nd")
+        );
     }
 
     #[test]
     fn missing_parts_give_none() {
-        assert_eq!(fmt(DateValue::YearMonth(2020, 3), "YYYY-MM-DD"), None);
-        assert_eq!(fmt(DateValue::MonthDay(3, 1), "MMMM D, YYYY"), None);
+        assert_eq!(format_with(DateValue::YearMonth(2020, 3), "YYYY-MM-DD"), None);
+        assert_eq!(format_with(DateValue::MonthDay(3, 1), "MMMM D, YYYY"), None);
         assert_eq!(
-            fmt(DateValue::MonthDay(3, 1), "MMMM D").as_deref(),
+            format_with(DateValue::MonthDay(3, 1), "MMMM D").as_deref(),
             Some("March 1")
         );
-        assert_eq!(fmt(DateValue::Date(2020, 3, 1), "YYYY-MM-DD[T]HH:mm"), None);
-        assert_eq!(fmt(DateValue::Date(2021, 2, 30), "dddd"), None);
-        assert_eq!(fmt(DateValue::YearMonth(2020, 13), "MMMM"), None);
+        assert_eq!(
+            format_with(DateValue::Date(2020, 3, 1), "YYYY-MM-DD[T]HH:mm"),
+            None
+        );
+        assert_eq!(format_with(DateValue::Date(2021, 2, 30), "dddd"), None);
+        assert_eq!(format_with(DateValue::YearMonth(2020, 13), "MMMM"), None);
     }
 }

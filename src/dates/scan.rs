@@ -30,163 +30,174 @@ pub(crate) struct Last {
 
 /// Grammar entry points share the text and what was found last.
 pub(crate) struct Scanner<'a> {
-    pub b: &'a [u8],
+    pub bytes: &'a [u8],
     pub last: Option<Last>,
     /// Context words on the current line, scanned forward as candidates move on.
     marks: Cell<LineMarks>,
 }
 
 impl Scanner<'_> {
-    /// The context words on the line before `p`.
-    pub(crate) fn marks_at(&self, p: usize) -> LineMarks {
-        let mut m = self.marks.get();
-        m.advance(self.b, p);
-        self.marks.set(m);
-        m
+    /// The context words on the line before `pos`.
+    pub(crate) fn marks_at(&self, pos: usize) -> LineMarks {
+        let mut marks = self.marks.get();
+        marks.advance(self.bytes, pos);
+        self.marks.set(marks);
+        marks
     }
 
-    /// A date starting with the digit at `p`. `weekday`: a weekday was written just before.
-    pub(crate) fn digit_led(&self, p: usize, weekday: bool) -> Option<Hit> {
-        let b = self.b;
-        let n1 = number(b, p)?;
-        match n1.len() {
-            4 => self.year_led(p, n1),
+    /// A date starting with the digit at `start`. `weekday`: a weekday was written just before.
+    pub(crate) fn digit_led(&self, start: usize, weekday: bool) -> Option<Hit> {
+        let bytes = self.bytes;
+        let first = number(bytes, start)?;
+        match first.len() {
+            4 => self.year_led(start, first),
             1 | 2 => {
-                let c = at(b, n1.end);
-                if matches!(c, b'/' | b'-' | b'.')
-                    && is_digit_at(b, n1.end + 1)
-                    && let Some(h) = self.numeric(p, n1, c, weekday)
+                let separator = at(bytes, first.end);
+                if matches!(separator, b'/' | b'-' | b'.')
+                    && is_digit_at(bytes, first.end + 1)
+                    && let Some(hit) = self.numeric(start, first, separator, weekday)
                 {
-                    return Some(h);
+                    return Some(hit);
                 }
-                self.day_first(p, n1)
+                self.day_first(start, first)
             }
             _ => None,
         }
     }
 
-    /// A date starting with the ASCII word at `p..we`.
-    fn word_led(&self, p: usize, we: usize) -> Option<Hit> {
-        let b = self.b;
-        if we == p + 1 && b[p] == b'Q' {
-            return self.quarter_led(p);
+    /// A date starting with the ASCII word at `start..end`.
+    fn word_led(&self, start: usize, end: usize) -> Option<Hit> {
+        let bytes = self.bytes;
+        if end == start + 1 && bytes[start] == b'Q' {
+            return self.quarter_led(start);
         }
-        match lookup(&b[p..we])? {
-            Lex::Month { .. } => self.month_led(p),
-            Lex::Weekday { day, abbr } => self.weekday_led(p, day, abbr),
-            Lex::Ordinal(_) | Lex::Tens(_) => self.ordinal_led(p),
+        match lookup(&bytes[start..end])? {
+            Lex::Month { .. } => self.month_led(start),
+            Lex::Weekday { day, abbr } => self.weekday_led(start, day, abbr),
+            Lex::Ordinal(_) | Lex::Tens(_) => self.ordinal_led(start),
         }
     }
 
     /// A digit glued by a hyphen to a prefix that makes it a date: `mid-2020`.
-    fn prefixed_year(&self, p: usize) -> bool {
-        let b = self.b;
-        p >= 2
-            && dash(b, p - 1).is_some()
-            && matches!(prev_tok(b, p - 1), Tok::Word(s, e) if e == p - 1 && word_in(b, s, GLUED_PREFIXES).is_some())
+    fn prefixed_year(&self, start: usize) -> bool {
+        let bytes = self.bytes;
+        start >= 2
+            && dash(bytes, start - 1).is_some()
+            && matches!(prev_tok(bytes, start - 1), Tok::Word(word_start, word_end)
+                if word_end == start - 1 && word_in(bytes, word_start, GLUED_PREFIXES).is_some())
     }
 }
 
-/// Is the text between two dates (`prev` and one starting at `c`) a range joiner: `-`, `–`,
-/// `to`, `through`, `until`, or `and` after `between`?
-fn joined_as_range(b: &[u8], prev: &Range<usize>, c: usize) -> bool {
-    let a = prev.end;
-    if c < a || c - a > 24 {
+/// Is the text between two dates (`prev` and one starting at `next_start`) a range joiner:
+/// `-`, `–`, `to`, `through`, `until`, or `and` after `between`?
+fn joined_as_range(bytes: &[u8], prev: &Range<usize>, next_start: usize) -> bool {
+    let prev_end = prev.end;
+    if next_start < prev_end || next_start - prev_end > 24 {
         return false;
     }
-    let t = skip_ws(b, a);
-    let e = match dash(b, t) {
-        Some(e) => e,
-        None => match word_in(b, t, &[b"to", b"through", b"thru", b"until", b"till"]) {
-            Some(e) => e,
-            None => match word_in(b, t, &[b"and"]) {
-                Some(e) if matches!(prev_tok(b, prev.start), Tok::Word(s, _) if word_in(b, s, &[b"between"]).is_some()) => {
-                    e
-                }
+    let after_between = || {
+        matches!(prev_tok(bytes, prev.start), Tok::Word(word_start, _)
+            if word_in(bytes, word_start, &[b"between"]).is_some())
+    };
+    let joiner = skip_ws(bytes, prev_end);
+    let joiner_end = match dash(bytes, joiner) {
+        Some(joiner_end) => joiner_end,
+        None => match word_in(bytes, joiner, &[b"to", b"through", b"thru", b"until", b"till"]) {
+            Some(joiner_end) => joiner_end,
+            None => match word_in(bytes, joiner, &[b"and"]) {
+                Some(joiner_end) if after_between() => joiner_end,
                 _ => return false,
             },
         },
     };
-    skip_ws(b, e) == c
+    skip_ws(bytes, joiner_end) == next_start
 }
 
-/// End of a run of digits and number punctuation (`1.5.3`, `10:30`, `2FA`) starting at `p`.
-fn number_group_end(b: &[u8], p: usize) -> usize {
-    let mut i = alnum_end(b, p);
-    while matches!(at(b, i), b'.' | b':' | b',' | b'/' | b'-') && is_digit_at(b, i + 1) {
-        i = alnum_end(b, i + 1);
+/// End of a run of digits and number punctuation (`1.5.3`, `10:30`, `2FA`) starting at `start`.
+fn number_group_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = alnum_end(bytes, start);
+    while matches!(at(bytes, end), b'.' | b':' | b',' | b'/' | b'-') && is_digit_at(bytes, end + 1) {
+        end = alnum_end(bytes, end + 1);
     }
-    i
+    end
 }
 
 /// Runs the pass; see [`super::find_dates`].
 pub(crate) fn scan(text: &str, excluded: &[Range<usize>]) -> Vec<FoundDate> {
-    let b = text.as_bytes();
-    let mut s = Scanner {
-        b,
+    let bytes = text.as_bytes();
+    let mut scanner = Scanner {
+        bytes,
         last: None,
         marks: Cell::new(LineMarks::default()),
     };
     let mut out: Vec<FoundDate> = Vec::new();
     let mut skipper = Skipper::new();
-    let mut ex = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let cls = CLASS[usize::from(b[i])];
-        if cls == 0 {
-            i += 1;
+    let mut next_excluded = 0;
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let class = CLASS[usize::from(bytes[pos])];
+        if class == 0 {
+            pos += 1;
             continue;
         }
-        while ex < excluded.len() && excluded[ex].end <= i {
-            ex += 1;
+        while next_excluded < excluded.len() && excluded[next_excluded].end <= pos {
+            next_excluded += 1;
         }
-        if ex < excluded.len() && excluded[ex].start <= i {
-            i = excluded[ex].end;
+        if next_excluded < excluded.len() && excluded[next_excluded].start <= pos {
+            pos = excluded[next_excluded].end;
             continue;
         }
-        let limit = excluded.get(ex).map_or(b.len(), |r| r.start);
-        let (hit, next) = if cls & ALPHA != 0 {
-            if !may_start_word(b[i]) && b[i] != b'Q' {
-                i = alnum_end(b, i + 1);
+        let limit = excluded
+            .get(next_excluded)
+            .map_or(bytes.len(), |range| range.start);
+        let (hit, next) = if class & ALPHA != 0 {
+            if !may_start_word(bytes[pos]) && bytes[pos] != b'Q' {
+                pos = alnum_end(bytes, pos + 1);
                 continue;
             }
-            let we = word_end(b, i);
-            let next = alnum_end(b, we);
-            if b[i] | 0x20 == b'w'
-                && let Some(e) = www_end(b, i)
+            let letters_end = word_end(bytes, pos);
+            let next = alnum_end(bytes, letters_end);
+            if bytes[pos] | 0x20 == b'w'
+                && let Some(url_end) = www_end(bytes, pos)
             {
-                (None, e)
+                (None, url_end)
             } else {
-                (s.word_led(i, we), next)
+                (scanner.word_led(pos, letters_end), next)
             }
-        } else if cls & DIGIT != 0 {
-            let hit = if !glued_before(b, i) || s.prefixed_year(i) {
-                s.digit_led(i, false)
+        } else if class & DIGIT != 0 {
+            let hit = if !glued_before(bytes, pos) || scanner.prefixed_year(pos) {
+                scanner.digit_led(pos, false)
             } else {
                 None
             };
-            (hit, number_group_end(b, i))
-        } else if cls & SPECIAL != 0 {
-            (None, skipper.region_end(b, i).unwrap_or(i + 1))
+            (hit, number_group_end(bytes, pos))
+        } else if class & SPECIAL != 0 {
+            (None, skipper.region_end(bytes, pos).unwrap_or(pos + 1))
         } else {
-            (None, i + 1)
+            (None, pos + 1)
         };
         match hit {
-            Some(h) if h.end <= limit && h.start == i => {
-                i = h.end;
-                accept(&mut s, &mut out, h);
+            Some(hit) if hit.end <= limit && hit.start == pos => {
+                pos = hit.end;
+                accept(&mut scanner, &mut out, hit);
             }
-            _ => i = next.max(i + 1),
+            _ => pos = next.max(pos + 1),
         }
     }
     out
 }
 
-fn accept(s: &mut Scanner<'_>, out: &mut Vec<FoundDate>, h: Hit) {
-    let b = s.b;
-    let mut context = classify(b, h.start, h.end, h.context, &s.marks_at(h.start));
+fn accept(scanner: &mut Scanner<'_>, out: &mut Vec<FoundDate>, hit: Hit) {
+    let bytes = scanner.bytes;
+    let mut context = classify(
+        bytes,
+        hit.start,
+        hit.end,
+        hit.context,
+        &scanner.marks_at(hit.start),
+    );
     if let Some(prev) = out.last_mut()
-        && joined_as_range(b, &prev.range, h.start)
+        && joined_as_range(bytes, &prev.range, hit.start)
     {
         if prev.context == DateContext::Plain {
             prev.context = DateContext::Range;
@@ -195,12 +206,12 @@ fn accept(s: &mut Scanner<'_>, out: &mut Vec<FoundDate>, h: Hit) {
             context = DateContext::Range;
         }
     }
-    s.last = Some(Last {
-        end: h.end,
-        value: h.value,
+    scanner.last = Some(Last {
+        end: hit.end,
+        value: hit.value,
         context,
     });
-    let format = h.format.build();
+    let format = hit.format.build();
     // What the rules read is what the format shows: the pattern its spelling reads as.
     debug_assert_eq!(
         format.pattern(),
@@ -208,12 +219,12 @@ fn accept(s: &mut Scanner<'_>, out: &mut Vec<FoundDate>, h: Hit) {
         "{format}"
     );
     out.push(FoundDate {
-        range: h.start..h.end,
-        value: h.value,
-        range_end: h.range_end,
+        range: hit.start..hit.end,
+        value: hit.value,
+        range_end: hit.range_end,
         format,
-        alternatives: h.alts.iter().flatten().copied().collect(),
-        invalid: h.invalid.map(|r| r.to_string()),
+        alternatives: hit.alts.iter().flatten().copied().collect(),
+        invalid: hit.invalid.map(|reason| reason.to_string()),
         context,
     });
 }

@@ -26,8 +26,8 @@ fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     }
     hay[from..]
         .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|i| from + i)
+        .position(|window| window == needle)
+        .map(|offset| from + offset)
 }
 
 fn find_lower(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -36,18 +36,20 @@ fn find_lower(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     }
     hay[from..]
         .windows(needle.len())
-        .position(|w| eq_lower(w, needle))
-        .map(|i| from + i)
+        .position(|window| eq_lower(window, needle))
+        .map(|offset| from + offset)
 }
 
-/// Is `p` preceded on its line by at most three spaces only?
-fn at_line_start(b: &[u8], p: usize) -> bool {
-    let ls = line_start(b, p, 8);
-    p - ls <= 3 && b[ls..p].iter().all(|&c| c == b' ') && (ls == 0 || b[ls - 1] == b'\n')
+/// Is `pos` preceded on its line by at most three spaces only?
+fn at_line_start(bytes: &[u8], pos: usize) -> bool {
+    let line = line_start(bytes, pos, 8);
+    pos - line <= 3
+        && bytes[line..pos].iter().all(|&byte| byte == b' ')
+        && (line == 0 || bytes[line - 1] == b'\n')
 }
 
-fn run_len(b: &[u8], p: usize, c: u8) -> usize {
-    b[p..].iter().take_while(|&&x| x == c).count()
+fn run_len(bytes: &[u8], start: usize, byte: u8) -> usize {
+    bytes[start..].iter().take_while(|&&other| other == byte).count()
 }
 
 impl Skipper {
@@ -59,63 +61,63 @@ impl Skipper {
         }
     }
 
-    /// If a skipped region opens at `p` (whose byte has the SPECIAL class), returns its end.
-    pub fn region_end(&mut self, b: &[u8], p: usize) -> Option<usize> {
-        match b[p] {
-            c @ (b'`' | b'~') => self.code(b, p, c),
-            b'<' => self.html(b, p),
-            b':' if at(b, p + 1) == b'/' && at(b, p + 2) == b'/' => Some(url_end(b, p)),
-            b']' if at(b, p + 1) == b'(' => Some(link_destination_end(b, p + 1)),
+    /// If a skipped region opens at `pos` (whose byte has the SPECIAL class), returns its end.
+    pub fn region_end(&mut self, bytes: &[u8], pos: usize) -> Option<usize> {
+        match bytes[pos] {
+            fence @ (b'`' | b'~') => self.code(bytes, pos, fence),
+            b'<' => self.html(bytes, pos),
+            b':' if at(bytes, pos + 1) == b'/' && at(bytes, pos + 2) == b'/' => Some(url_end(bytes, pos)),
+            b']' if at(bytes, pos + 1) == b'(' => Some(link_destination_end(bytes, pos + 1)),
             _ => None,
         }
     }
 
     /// A fenced code block (at a line start, three or more backticks or tildes) or a code span.
-    fn code(&mut self, b: &[u8], p: usize, c: u8) -> Option<usize> {
-        let n = run_len(b, p, c);
-        if n >= 3 && at_line_start(b, p) {
-            return Some(fence_end(b, p, c, n));
+    fn code(&mut self, bytes: &[u8], start: usize, fence: u8) -> Option<usize> {
+        let run = run_len(bytes, start, fence);
+        if run >= 3 && at_line_start(bytes, start) {
+            return Some(fence_end(bytes, start, fence, run));
         }
-        if c == b'~' {
+        if fence == b'~' {
             return None;
         }
-        // Code span: closed by a run of exactly `n` backticks before a blank line.
-        let mut i = p + n;
-        let hi = (p + MAX_CODE_SPAN).min(b.len());
-        while i < hi {
-            match b[i] {
+        // Code span: closed by a run of exactly `run` backticks before a blank line.
+        let mut pos = start + run;
+        let limit = (start + MAX_CODE_SPAN).min(bytes.len());
+        while pos < limit {
+            match bytes[pos] {
                 b'`' => {
-                    let m = run_len(b, i, b'`');
-                    if m == n {
-                        return Some(i + m);
+                    let closing = run_len(bytes, pos, b'`');
+                    if closing == run {
+                        return Some(pos + closing);
                     }
-                    i += m;
+                    pos += closing;
                 }
                 b'\n' => {
-                    let mut j = i + 1;
-                    while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\r') {
-                        j += 1;
+                    let mut next = pos + 1;
+                    while next < bytes.len() && matches!(bytes[next], b' ' | b'\t' | b'\r') {
+                        next += 1;
                     }
-                    if at(b, j) == b'\n' || j >= b.len() {
+                    if at(bytes, next) == b'\n' || next >= bytes.len() {
                         break;
                     }
-                    i = j;
+                    pos = next;
                 }
-                _ => i += 1,
+                _ => pos += 1,
             }
         }
-        Some(p + n)
+        Some(start + run)
     }
 
     /// HTML comments, tags (attributes are not prose), `<pre>`/`<code>` blocks, autolinks.
-    fn html(&mut self, b: &[u8], p: usize) -> Option<usize> {
-        let next = at(b, p + 1);
-        if next == b'!' && b[p..].starts_with(b"<!--") {
+    fn html(&mut self, bytes: &[u8], start: usize) -> Option<usize> {
+        let next = at(bytes, start + 1);
+        if next == b'!' && bytes[start..].starts_with(b"<!--") {
             if self.no_comment_end {
                 return None;
             }
-            return match find(b, p + 4, b"-->") {
-                Some(e) => Some(e + 3),
+            return match find(bytes, start + 4, b"-->") {
+                Some(close) => Some(close + 3),
                 None => {
                     self.no_comment_end = true;
                     None
@@ -125,28 +127,32 @@ impl Skipper {
         if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!' || next == b'?') {
             return None;
         }
-        let hi = (p + MAX_TAG).min(b.len());
-        let gt = p + 1 + b[p + 1..hi].iter().position(|&c| c == b'>' || c == b'<')?;
-        if b[gt] != b'>' {
+        let limit = (start + MAX_TAG).min(bytes.len());
+        let tag_end = start
+            + 1
+            + bytes[start + 1..limit]
+                .iter()
+                .position(|&byte| byte == b'>' || byte == b'<')?;
+        if bytes[tag_end] != b'>' {
             return None;
         }
-        let end = gt + 1;
-        let name_end = p
+        let end = tag_end + 1;
+        let name_end = start
             + 1
-            + b[p + 1..gt]
+            + bytes[start + 1..tag_end]
                 .iter()
-                .position(|c| !c.is_ascii_alphanumeric())
-                .unwrap_or(gt - p - 1);
-        let name = &b[p + 1..name_end];
+                .position(|byte| !byte.is_ascii_alphanumeric())
+                .unwrap_or(tag_end - start - 1);
+        let name = &bytes[start + 1..name_end];
         if eq_lower(name, b"pre") && !self.no_pre_end {
-            match find_lower(b, end, b"</pre") {
-                Some(e) => return Some(e),
+            match find_lower(bytes, end, b"</pre") {
+                Some(close) => return Some(close),
                 None => self.no_pre_end = true,
             }
         }
         if eq_lower(name, b"code") && !self.no_code_end {
-            match find_lower(b, end, b"</code") {
-                Some(e) => return Some(e),
+            match find_lower(bytes, end, b"</code") {
+                Some(close) => return Some(close),
                 None => self.no_code_end = true,
             }
         }
@@ -154,38 +160,45 @@ impl Skipper {
     }
 }
 
-/// End of a fenced block opened at `p` by `n` of `c`: after the closing fence line, or the end.
-fn fence_end(b: &[u8], p: usize, c: u8, n: usize) -> usize {
-    let mut i = line_end(b, p, b.len());
-    while i < b.len() {
-        // `i` is at the `\r\n` or `\n` ending a line; look at the next line.
-        let ls = if b[i] == b'\r' { i + 2 } else { i + 1 };
-        let mut j = ls;
-        while j < b.len() && b[j] == b' ' && j - ls < 4 {
-            j += 1;
+/// End of a fenced block opened at `start` by `run` of `fence`: after the closing fence
+/// line, or the end.
+fn fence_end(bytes: &[u8], start: usize, fence: u8, run: usize) -> usize {
+    let mut line_break = line_end(bytes, start, bytes.len());
+    while line_break < bytes.len() {
+        // `line_break` is at the `\r\n` or `\n` ending a line; look at the next line.
+        let line = if bytes[line_break] == b'\r' {
+            line_break + 2
+        } else {
+            line_break + 1
+        };
+        let mut pos = line;
+        while pos < bytes.len() && bytes[pos] == b' ' && pos - line < 4 {
+            pos += 1;
         }
-        let le = line_end(b, ls.min(b.len()), b.len());
-        if j < b.len()
-            && b[j] == c
-            && run_len(b, j, c) >= n
-            && b[j..le].iter().all(|&x| x == c || x == b' ' || x == b'\t')
+        let end_of_line = line_end(bytes, line.min(bytes.len()), bytes.len());
+        if pos < bytes.len()
+            && bytes[pos] == fence
+            && run_len(bytes, pos, fence) >= run
+            && bytes[pos..end_of_line]
+                .iter()
+                .all(|&byte| byte == fence || byte == b' ' || byte == b'\t')
         {
-            return le;
+            return end_of_line;
         }
-        if le <= i {
+        if end_of_line <= line_break {
             break;
         }
-        i = le;
+        line_break = end_of_line;
     }
-    b.len()
+    bytes.len()
 }
 
-/// End of a URL whose `://` is at `p`.
-pub(crate) fn url_end(b: &[u8], p: usize) -> usize {
-    let mut i = p;
+/// End of a URL whose `://` is at `start`.
+pub(crate) fn url_end(bytes: &[u8], start: usize) -> usize {
+    let mut pos = start;
     let mut depth = 0i32;
-    while i < b.len() {
-        match b[i] {
+    while pos < bytes.len() {
+        match bytes[pos] {
             b' ' | b'\t' | b'\r' | b'\n' | b'<' | b'>' | b'"' | b'\'' | b'`' | b']' => break,
             b'(' => depth += 1,
             b')' => {
@@ -196,47 +209,47 @@ pub(crate) fn url_end(b: &[u8], p: usize) -> usize {
             }
             _ => {}
         }
-        i += 1;
+        pos += 1;
     }
-    i
+    pos
 }
 
 /// The longest link destination (with its title) looked for.
 const MAX_DESTINATION: usize = 512;
 
-/// End of a Markdown link destination whose `(` is at `p` (after the closing `)`).
-fn link_destination_end(b: &[u8], p: usize) -> usize {
-    let hi = (p + MAX_DESTINATION).min(b.len());
+/// End of a Markdown link destination whose `(` is at `open` (after the closing `)`).
+fn link_destination_end(bytes: &[u8], open: usize) -> usize {
+    let limit = (open + MAX_DESTINATION).min(bytes.len());
     let mut depth = 0i32;
-    let mut i = p;
-    while i < hi {
-        match b[i] {
+    let mut pos = open;
+    while pos < limit {
+        match bytes[pos] {
             b'\n' => break,
             b'(' => depth += 1,
             b')' => {
                 depth -= 1;
                 if depth == 0 {
-                    return i + 1;
+                    return pos + 1;
                 }
             }
             _ => {}
         }
-        i += 1;
+        pos += 1;
     }
-    p + 1
+    open + 1
 }
 
 /// `www.` at a word start opens a URL; returns its end.
-pub(crate) fn www_end(b: &[u8], p: usize) -> Option<usize> {
-    (b[p..].len() > 4 && eq_lower(&b[p..p + 4], b"www.")).then(|| url_end(b, p))
+pub(crate) fn www_end(bytes: &[u8], start: usize) -> Option<usize> {
+    (bytes[start..].len() > 4 && eq_lower(&bytes[start..start + 4], b"www.")).then(|| url_end(bytes, start))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn end(text: &str, p: usize) -> Option<usize> {
-        Skipper::new().region_end(text.as_bytes(), p)
+    fn end(text: &str, pos: usize) -> Option<usize> {
+        Skipper::new().region_end(text.as_bytes(), pos)
     }
 
     #[test]
@@ -244,10 +257,10 @@ mod tests {
         assert_eq!(end("a `2019-01-01` b", 2), Some(14));
         assert_eq!(end("a `` x ` y `` b", 2), Some(13));
         assert_eq!(end("a ` b\n\n` c", 2), Some(3));
-        let t = "```\n2019-01-01\n```\nafter";
-        assert_eq!(end(t, 0), Some(18));
-        let t = "~~~\nx\n";
-        assert_eq!(end(t, 0), Some(t.len()));
+        let text = "```\n2019-01-01\n```\nafter";
+        assert_eq!(end(text, 0), Some(18));
+        let text = "~~~\nx\n";
+        assert_eq!(end(text, 0), Some(text.len()));
     }
 
     #[test]
@@ -261,10 +274,10 @@ mod tests {
 
     #[test]
     fn links_and_urls() {
-        let t = "see https://x.org/2019/01/01/post) and";
-        assert_eq!(end(t, 9), Some(33));
-        let t = "[a](docs/2019-01-01.md) b";
-        assert_eq!(end(t, 2), Some(23));
+        let text = "see https://x.org/2019/01/01/post) and";
+        assert_eq!(end(text, 9), Some(33));
+        let text = "[a](docs/2019-01-01.md) b";
+        assert_eq!(end(text, 2), Some(23));
         assert_eq!(www_end(b"www.x.com/2019 y", 0), Some(14));
     }
 }

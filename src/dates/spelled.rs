@@ -13,88 +13,104 @@ impl Scanner<'_> {
     /// `<month> <spelled ordinal>`: `May eighth, 2010`, `May twenty-fourth`, `May eighth - tenth, 2010`.
     pub(crate) fn month_then_spelled(
         &self,
-        p: usize,
-        mw: MonthWord,
-        r: usize,
-        mut f: FormatBuilder,
+        start: usize,
+        month: MonthWord,
+        day_start: usize,
+        mut format: FormatBuilder,
     ) -> Option<Hit> {
-        let b = self.b;
-        let (d1, e1) = spelled_ordinal(b, r)?;
-        f.text(&b[mw.end..r]).token(Token::DayOrdinal);
-        let mut e = e1;
-        let mut d2 = None;
-        if let Some(t) = range_joiner(b, e1)
-            && let Some((d, de)) = spelled_ordinal(b, t)
+        let bytes = self.bytes;
+        let (first_day, first_end) = spelled_ordinal(bytes, day_start)?;
+        format.text(&bytes[month.end..day_start]).token(Token::DayOrdinal);
+        let mut days_end = first_end;
+        let mut last_day = None;
+        if let Some(after_joiner) = range_joiner(bytes, first_end)
+            && let Some((day, day_end)) = spelled_ordinal(bytes, after_joiner)
         {
-            f.text(&b[e1..t]).token(Token::DayOrdinal);
-            d2 = Some(d);
-            e = de;
+            format
+                .text(&bytes[first_end..after_joiner])
+                .token(Token::DayOrdinal);
+            last_day = Some(day);
+            days_end = day_end;
         }
-        let mut end = e;
-        let year = match year_after(b, e, None) {
+        let mut end = days_end;
+        let year = match year_after(bytes, days_end, None) {
             Some(year) if year.token == Token::Year4 => {
-                f.text(&b[e..year.digits]).token(Token::Year4);
+                format.text(&bytes[days_end..year.digits]).token(Token::Year4);
                 end = year.end;
                 Some(year.year)
             }
             _ => None,
         };
         // `May first`, `March second` read as verbs and adverbs; need a year or a later day.
-        let verb_like = eq_lower(&b[p..mw.word_end], b"may") || eq_lower(&b[p..mw.word_end], b"march");
-        if mw.weak || (verb_like && year.is_none() && d1 < 4) {
+        let verb_like = eq_lower(&bytes[start..month.word_end], b"may")
+            || eq_lower(&bytes[start..month.word_end], b"march");
+        if month.weak || (verb_like && year.is_none() && first_day < 4) {
             return None;
         }
-        let v = dated(year, mw.month, d1);
-        let range_end = d2.map(|d| dated(year, mw.month, d));
-        Some(Hit::new(p, end, v, f).with_range_end(range_end).checked())
+        let value = dated(year, month.month, first_day);
+        let range_end = last_day.map(|day| dated(year, month.month, day));
+        Some(
+            Hit::new(start, end, value, format)
+                .with_range_end(range_end)
+                .checked(),
+        )
     }
 
     /// Spelled ordinal first: `Twenty-fourth of May`, `Eighth to eleventh May 2010`.
-    pub(crate) fn ordinal_led(&self, p: usize) -> Option<Hit> {
-        let b = self.b;
-        if glued_before(b, p) {
+    pub(crate) fn ordinal_led(&self, start: usize) -> Option<Hit> {
+        let bytes = self.bytes;
+        if glued_before(bytes, start) {
             return None;
         }
-        let (d1, e1) = spelled_ordinal(b, p)?;
-        let mut f = FormatBuilder::new();
-        f.token(Token::DayOrdinal);
-        let mut e = e1;
-        let mut d2 = None;
-        if let Some(t) = range_joiner(b, e1)
-            && let Some((d, de)) = spelled_ordinal(b, t)
+        let (first_day, first_end) = spelled_ordinal(bytes, start)?;
+        let mut format = FormatBuilder::new();
+        format.token(Token::DayOrdinal);
+        let mut days_end = first_end;
+        let mut last_day = None;
+        if let Some(after_joiner) = range_joiner(bytes, first_end)
+            && let Some((day, day_end)) = spelled_ordinal(bytes, after_joiner)
         {
-            f.text(&b[e1..t]).token(Token::DayOrdinal);
-            d2 = Some(d);
-            e = de;
+            format
+                .text(&bytes[first_end..after_joiner])
+                .token(Token::DayOrdinal);
+            last_day = Some(day);
+            days_end = day_end;
         }
-        let mut m = skip_ws(b, e);
-        if m == e {
+        let mut month_start = skip_ws(bytes, days_end);
+        if month_start == days_end {
             return None;
         }
-        let of = word_in(b, m, &[b"of"]);
-        if let Some(we) = of {
-            m = skip_ws(b, we);
+        let of_end = word_in(bytes, month_start, &[b"of"]);
+        if let Some(of_end) = of_end {
+            month_start = skip_ws(bytes, of_end);
         }
-        let mw = month_word(b, m)?;
-        if mw.weak {
+        let month = month_word(bytes, month_start)?;
+        if month.weak {
             return None;
         }
-        f.text(&b[e..m]).token(mw.token()).text(mw.period(b));
-        let mut end = mw.end;
-        let year = match year_after(b, mw.end, None) {
+        format
+            .text(&bytes[days_end..month_start])
+            .token(month.token())
+            .text(month.period(bytes));
+        let mut end = month.end;
+        let year = match year_after(bytes, month.end, None) {
             Some(year) if year.token == Token::Year4 => {
-                f.text(&b[mw.end..year.digits]).token(Token::Year4);
+                format.text(&bytes[month.end..year.digits]).token(Token::Year4);
                 end = year.end;
                 Some(year.year)
             }
             _ => None,
         };
-        if of.is_none() && d2.is_none() && year.is_none() {
+        if of_end.is_none() && last_day.is_none() && year.is_none() {
             return None;
         }
-        let v = dated(year, mw.month, d1);
-        let range_end = d2.map(|d| dated(year, mw.month, d));
-        Some(Hit::new(p, end, v, f).with_range_end(range_end).checked())
+        let value = dated(year, month.month, first_day);
+        let range_end = last_day.map(|day| dated(year, month.month, day));
+        Some(
+            Hit::new(start, end, value, format)
+                .with_range_end(range_end)
+                .checked(),
+        )
     }
 }
 
@@ -103,13 +119,17 @@ mod tests {
     use crate::dates::find_dates;
 
     fn check(text: &str, span: &str, value: &str, format: &str) {
-        let d = find_dates(text, &[]);
-        assert_eq!(d.len(), 1, "{text}: {d:?}");
-        let d = &d[0];
-        let end = d.range_end.map(|v| format!(" .. {v}")).unwrap_or_default();
-        let v = format!("{}{end}", d.value);
+        let found = find_dates(text, &[]);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let date = &found[0];
+        let end = date.range_end.map(|end| format!(" .. {end}")).unwrap_or_default();
+        let found_value = format!("{}{end}", date.value);
         assert_eq!(
-            (&text[d.range.clone()], v.as_str(), d.format.to_string().as_str()),
+            (
+                &text[date.range.clone()],
+                found_value.as_str(),
+                date.format.to_string().as_str()
+            ),
             (span, value, format),
             "{text}"
         );

@@ -11,39 +11,39 @@ pub(crate) const DIGIT: u8 = 2;
 pub(crate) const SPECIAL: u8 = 4;
 
 pub(crate) static CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        if b.is_ascii_alphabetic() {
-            t[i] = ALPHA;
-        } else if b.is_ascii_digit() {
-            t[i] = DIGIT;
+    let mut table = [0u8; 256];
+    let mut index = 0;
+    while index < 256 {
+        let byte = index as u8;
+        if byte.is_ascii_alphabetic() {
+            table[index] = ALPHA;
+        } else if byte.is_ascii_digit() {
+            table[index] = DIGIT;
         }
-        i += 1;
+        index += 1;
     }
-    t[b'`' as usize] = SPECIAL;
-    t[b'~' as usize] = SPECIAL;
-    t[b'<' as usize] = SPECIAL;
-    t[b':' as usize] = SPECIAL;
-    t[b']' as usize] = SPECIAL;
-    t
+    table[b'`' as usize] = SPECIAL;
+    table[b'~' as usize] = SPECIAL;
+    table[b'<' as usize] = SPECIAL;
+    table[b':' as usize] = SPECIAL;
+    table[b']' as usize] = SPECIAL;
+    table
 };
 
-/// The byte at `i`, or 0 past the end.
+/// The byte at `pos`, or 0 past the end.
 #[inline]
-pub(crate) fn at(b: &[u8], i: usize) -> u8 {
-    b.get(i).copied().unwrap_or(0)
+pub(crate) fn at(bytes: &[u8], pos: usize) -> u8 {
+    bytes.get(pos).copied().unwrap_or(0)
 }
 
 #[inline]
-pub(crate) fn is_digit_at(b: &[u8], i: usize) -> bool {
-    at(b, i).is_ascii_digit()
+pub(crate) fn is_digit_at(bytes: &[u8], pos: usize) -> bool {
+    at(bytes, pos).is_ascii_digit()
 }
 
 #[inline]
-pub(crate) fn is_alpha_at(b: &[u8], i: usize) -> bool {
-    at(b, i).is_ascii_alphabetic()
+pub(crate) fn is_alpha_at(bytes: &[u8], pos: usize) -> bool {
+    at(bytes, pos).is_ascii_alphabetic()
 }
 
 /// A run of ASCII digits.
@@ -61,47 +61,50 @@ impl Num {
     }
 }
 
-/// Reads the digit run starting at `p`.
-pub(crate) fn number(b: &[u8], p: usize) -> Option<Num> {
-    let mut i = p;
+/// Reads the digit run starting at `start`.
+pub(crate) fn number(bytes: &[u8], start: usize) -> Option<Num> {
+    let mut end = start;
     let mut val: u32 = 0;
-    while i < b.len() && b[i].is_ascii_digit() {
-        val = val.saturating_mul(10).saturating_add(u32::from(b[i] - b'0'));
-        i += 1;
+    while end < bytes.len() && bytes[end].is_ascii_digit() {
+        val = val
+            .saturating_mul(10)
+            .saturating_add(u32::from(bytes[end] - b'0'));
+        end += 1;
     }
-    (i > p).then_some(Num {
-        start: p,
-        end: i,
-        val,
+    (end > start).then_some(Num { start, end, val })
+}
+
+/// End of the ASCII-letter run starting at `start`.
+#[inline]
+pub(crate) fn word_end(bytes: &[u8], start: usize) -> usize {
+    bytes.get(start..).map_or(start, |rest| {
+        start
+            + rest
+                .iter()
+                .position(|byte| !byte.is_ascii_alphabetic())
+                .unwrap_or(rest.len())
     })
 }
 
-/// End of the ASCII-letter run starting at `p`.
+/// End of the ASCII alphanumeric run starting at `start`.
 #[inline]
-pub(crate) fn word_end(b: &[u8], p: usize) -> usize {
-    b.get(p..).map_or(p, |s| {
-        p + s.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(s.len())
+pub(crate) fn alnum_end(bytes: &[u8], start: usize) -> usize {
+    bytes.get(start..).map_or(start, |rest| {
+        start
+            + rest
+                .iter()
+                .position(|byte| !byte.is_ascii_alphanumeric())
+                .unwrap_or(rest.len())
     })
 }
 
-/// End of the ASCII alphanumeric run starting at `p`.
+/// Length of a horizontal space character at `pos` (space, tab, no-break and thin spaces).
 #[inline]
-pub(crate) fn alnum_end(b: &[u8], p: usize) -> usize {
-    b.get(p..).map_or(p, |s| {
-        p + s
-            .iter()
-            .position(|c| !c.is_ascii_alphanumeric())
-            .unwrap_or(s.len())
-    })
-}
-
-/// Length of a horizontal space character at `p` (space, tab, no-break and thin spaces).
-#[inline]
-fn hspace_len(b: &[u8], p: usize) -> usize {
-    match at(b, p) {
+fn hspace_len(bytes: &[u8], pos: usize) -> usize {
+    match at(bytes, pos) {
         b' ' | b'\t' => 1,
-        0xC2 if at(b, p + 1) == 0xA0 => 2,
-        0xE2 if at(b, p + 1) == 0x80 && matches!(at(b, p + 2), 0x89 | 0xAF) => 3,
+        0xC2 if at(bytes, pos + 1) == 0xA0 => 2,
+        0xE2 if at(bytes, pos + 1) == 0x80 && matches!(at(bytes, pos + 2), 0x89 | 0xAF) => 3,
         _ => 0,
     }
 }
@@ -110,145 +113,158 @@ fn hspace_len(b: &[u8], p: usize) -> usize {
 const MAX_SPACE: usize = 32;
 
 /// Skips horizontal spacing (bounded).
-pub(crate) fn skip_hspace(b: &[u8], p: usize) -> usize {
-    let mut i = p;
-    while i - p < MAX_SPACE {
-        let n = hspace_len(b, i);
-        if n == 0 {
+pub(crate) fn skip_hspace(bytes: &[u8], start: usize) -> usize {
+    let mut pos = start;
+    while pos - start < MAX_SPACE {
+        let len = hspace_len(bytes, pos);
+        if len == 0 {
             break;
         }
-        i += n;
+        pos += len;
     }
-    i
+    pos
 }
 
 /// Skips spacing including at most one line break (LF or CRLF): a soft break inside a date.
-pub(crate) fn skip_ws(b: &[u8], p: usize) -> usize {
-    let mut i = skip_hspace(b, p);
-    if at(b, i) == b'\r' && at(b, i + 1) == b'\n' {
-        i += 2;
-    } else if at(b, i) == b'\n' {
-        i += 1;
+pub(crate) fn skip_ws(bytes: &[u8], start: usize) -> usize {
+    let mut pos = skip_hspace(bytes, start);
+    if at(bytes, pos) == b'\r' && at(bytes, pos + 1) == b'\n' {
+        pos += 2;
+    } else if at(bytes, pos) == b'\n' {
+        pos += 1;
     } else {
-        return i;
+        return pos;
     }
-    skip_hspace(b, i)
+    skip_hspace(bytes, pos)
 }
 
-/// A range dash at `p` (hyphen, en dash, em dash, Unicode hyphen or minus); returns its end.
-pub(crate) fn dash(b: &[u8], p: usize) -> Option<usize> {
-    match at(b, p) {
-        b'-' => Some(p + 1),
-        0xE2 if at(b, p + 1) == 0x80 && matches!(at(b, p + 2), 0x90 | 0x91 | 0x93 | 0x94) => Some(p + 3),
-        0xE2 if at(b, p + 1) == 0x88 && at(b, p + 2) == 0x92 => Some(p + 3),
+/// A range dash at `pos` (hyphen, en dash, em dash, Unicode hyphen or minus); returns its end.
+pub(crate) fn dash(bytes: &[u8], pos: usize) -> Option<usize> {
+    match at(bytes, pos) {
+        b'-' => Some(pos + 1),
+        0xE2 if at(bytes, pos + 1) == 0x80 && matches!(at(bytes, pos + 2), 0x90 | 0x91 | 0x93 | 0x94) => {
+            Some(pos + 3)
+        }
+        0xE2 if at(bytes, pos + 1) == 0x88 && at(bytes, pos + 2) == 0x92 => Some(pos + 3),
         _ => None,
     }
 }
 
-/// The character that ends just before `p`.
-pub(crate) fn prev_char(b: &[u8], p: usize) -> Option<char> {
-    if p == 0 {
+/// The character that ends just before `end`.
+pub(crate) fn prev_char(bytes: &[u8], end: usize) -> Option<char> {
+    if end == 0 {
         return None;
     }
-    let mut s = p - 1;
-    while s > 0 && p - s < 4 && (b[s] & 0xC0) == 0x80 {
-        s -= 1;
+    let mut start = end - 1;
+    while start > 0 && end - start < 4 && (bytes[start] & 0xC0) == 0x80 {
+        start -= 1;
     }
-    std::str::from_utf8(&b[s..p]).ok()?.chars().next()
+    std::str::from_utf8(&bytes[start..end]).ok()?.chars().next()
 }
 
-/// The character that starts at `p`.
-pub(crate) fn next_char(b: &[u8], p: usize) -> Option<char> {
-    let first = *b.get(p)?;
+/// The character that starts at `start`.
+pub(crate) fn next_char(bytes: &[u8], start: usize) -> Option<char> {
+    let first = *bytes.get(start)?;
     let len = match first {
         0x00..=0x7F => 1,
         0xC0..=0xDF => 2,
         0xE0..=0xEF => 3,
         _ => 4,
     };
-    std::str::from_utf8(b.get(p..p + len)?).ok()?.chars().next()
+    std::str::from_utf8(bytes.get(start..start + len)?)
+        .ok()?
+        .chars()
+        .next()
 }
 
-fn is_wordish(c: char) -> bool {
-    c.is_alphanumeric()
+fn is_wordish(ch: char) -> bool {
+    ch.is_alphanumeric()
 }
 
-/// Is the token starting at `p` glued to what comes before it (`v1.2`, `#2019`, `foo/2019`,
+/// Is the token starting at `start` glued to what comes before it (`v1.2`, `#2019`, `foo/2019`,
 /// `x2019`, `>=2019`)?
-pub(crate) fn glued_before(b: &[u8], p: usize) -> bool {
-    let Some(c) = prev_char(b, p) else {
+pub(crate) fn glued_before(bytes: &[u8], start: usize) -> bool {
+    let Some(before) = prev_char(bytes, start) else {
         return false;
     };
-    if is_wordish(c) {
+    if is_wordish(before) {
         return true;
     }
-    match c {
+    match before {
         '#' | '$' | '@' | '^' | '~' | '=' | '%' | '&' | '\\' | '€' | '£' => true,
         '.' | '/' | '-' | '+' | '_' | ':' | '<' | '>' => {
             // `v1.2019`, `path/2019`, `POSIX.1-2001`, `x:2019`, `id_2019` are parts of larger
             // tokens; `_2019_` is emphasis.
-            prev_char(b, p - 1).is_some_and(is_wordish)
+            prev_char(bytes, start - 1).is_some_and(is_wordish)
         }
         _ => false,
     }
 }
 
-/// `H:MM` or `HH:MM` at `p`.
-pub(crate) fn is_time_at(b: &[u8], p: usize) -> bool {
-    let Some(h) = number(b, p) else { return false };
-    h.len() <= 2 && at(b, h.end) == b':' && number(b, h.end + 1).is_some_and(|m| m.len() == 2)
-}
-
-/// Is the token ending at `p` glued to what follows (`2019-01-01.md`, `2019x`, `2019.1`)?
-pub(crate) fn glued_after(b: &[u8], p: usize) -> bool {
-    let Some(c) = next_char(b, p) else {
+/// `H:MM` or `HH:MM` at `start`.
+pub(crate) fn is_time_at(bytes: &[u8], start: usize) -> bool {
+    let Some(hour) = number(bytes, start) else {
         return false;
     };
-    if is_wordish(c) {
+    hour.len() <= 2
+        && at(bytes, hour.end) == b':'
+        && number(bytes, hour.end + 1).is_some_and(|minutes| minutes.len() == 2)
+}
+
+/// Is the token ending at `end` glued to what follows (`2019-01-01.md`, `2019x`, `2019.1`)?
+pub(crate) fn glued_after(bytes: &[u8], end: usize) -> bool {
+    let Some(after) = next_char(bytes, end) else {
+        return false;
+    };
+    if is_wordish(after) {
         return true;
     }
-    match c {
+    match after {
         '%' | '@' | '°' => true,
         // A decade (`1960's`) is not a date.
         '\'' | '’' => {
-            let n = p + c.len_utf8();
-            matches!(at(b, n), b's' | b'S') && !is_alpha_at(b, n + 1)
+            let suffix = end + after.len_utf8();
+            matches!(at(bytes, suffix), b's' | b'S') && !is_alpha_at(bytes, suffix + 1)
         }
-        ':' => is_digit_at(b, p + 1) && !is_time_at(b, p + 1),
+        ':' => is_digit_at(bytes, end + 1) && !is_time_at(bytes, end + 1),
         '.' | '/' | '-' | '+' | '_' | '\\' => {
-            let n = at(b, p + 1);
-            n.is_ascii_alphanumeric() || (c == '.' && n == b'/')
+            let next = at(bytes, end + 1);
+            next.is_ascii_alphanumeric() || (after == '.' && next == b'/')
         }
         _ => false,
     }
 }
 
-/// Start of the line containing `p`, looking back at most `limit` bytes (then returns the
+/// Start of the line containing `pos`, looking back at most `limit` bytes (then returns the
 /// first char boundary within the limit).
-pub(crate) fn line_start(b: &[u8], p: usize, limit: usize) -> usize {
-    let lo = p.saturating_sub(limit);
-    match b[lo..p].iter().rposition(|&c| c == b'\n') {
-        Some(i) => lo + i + 1,
+pub(crate) fn line_start(bytes: &[u8], pos: usize, limit: usize) -> usize {
+    let earliest = pos.saturating_sub(limit);
+    match bytes[earliest..pos].iter().rposition(|&byte| byte == b'\n') {
+        Some(offset) => earliest + offset + 1,
         None => {
-            let mut s = lo;
-            while s < p && (b[s] & 0xC0) == 0x80 {
-                s += 1;
+            let mut start = earliest;
+            while start < pos && (bytes[start] & 0xC0) == 0x80 {
+                start += 1;
             }
-            s
+            start
         }
     }
 }
 
-/// End of the line containing `p` (the position of its `\r\n` or `\n`), looking ahead at most
+/// End of the line containing `pos` (the position of its `\r\n` or `\n`), looking ahead at most
 /// `limit` bytes.
-pub(crate) fn line_end(b: &[u8], p: usize, limit: usize) -> usize {
-    let hi = (p + limit).min(b.len());
-    match b[p..hi].iter().position(|&c| c == b'\n') {
-        Some(i) => {
-            let e = p + i;
-            if e > p && b[e - 1] == b'\r' { e - 1 } else { e }
+pub(crate) fn line_end(bytes: &[u8], pos: usize, limit: usize) -> usize {
+    let latest = (pos + limit).min(bytes.len());
+    match bytes[pos..latest].iter().position(|&byte| byte == b'\n') {
+        Some(offset) => {
+            let newline = pos + offset;
+            if newline > pos && bytes[newline - 1] == b'\r' {
+                newline - 1
+            } else {
+                newline
+            }
         }
-        None => hi,
+        None => latest,
     }
 }
 
@@ -265,65 +281,67 @@ pub(crate) enum Tok {
     Start,
 }
 
-/// Skips spacing backwards from `p`, crossing at most one line break. Returns the new position
+/// Skips spacing backwards from `end`, crossing at most one line break. Returns the new position
 /// and whether a blank line (or the text start) stops the way.
-pub(crate) fn skip_ws_back(b: &[u8], p: usize) -> (usize, bool) {
-    let mut i = p;
+pub(crate) fn skip_ws_back(bytes: &[u8], end: usize) -> (usize, bool) {
+    let mut pos = end;
     let mut newlines = 0;
-    while i > 0 {
-        match b[i - 1] {
-            b' ' | b'\t' | b'\r' => i -= 1,
+    while pos > 0 {
+        match bytes[pos - 1] {
+            b' ' | b'\t' | b'\r' => pos -= 1,
             b'\n' => {
                 newlines += 1;
                 if newlines > 1 {
-                    return (i, true);
+                    return (pos, true);
                 }
-                i -= 1;
+                pos -= 1;
             }
-            0xA0 if i >= 2 && b[i - 2] == 0xC2 => i -= 2,
-            _ => return (i, false),
+            0xA0 if pos >= 2 && bytes[pos - 2] == 0xC2 => pos -= 2,
+            _ => return (pos, false),
         }
-        if p - i > 64 {
-            return (i, true);
+        if end - pos > 64 {
+            return (pos, true);
         }
     }
-    (i, true)
+    (pos, true)
 }
 
-/// The token before `p`, skipping spacing (and one line break).
-pub(crate) fn prev_tok(b: &[u8], p: usize) -> Tok {
-    let (i, stop) = skip_ws_back(b, p);
-    if stop && (i == 0 || b[i - 1] == b'\n') {
+/// The token before `end`, skipping spacing (and one line break).
+pub(crate) fn prev_tok(bytes: &[u8], end: usize) -> Tok {
+    let (token_end, stop) = skip_ws_back(bytes, end);
+    if stop && (token_end == 0 || bytes[token_end - 1] == b'\n') {
         return Tok::Start;
     }
-    let c = b[i - 1];
-    if c.is_ascii_alphabetic() {
-        let mut s = i - 1;
-        while s > 0 && b[s - 1].is_ascii_alphabetic() && i - s < 32 {
-            s -= 1;
+    let last = bytes[token_end - 1];
+    if last.is_ascii_alphabetic() {
+        let mut start = token_end - 1;
+        while start > 0 && bytes[start - 1].is_ascii_alphabetic() && token_end - start < 32 {
+            start -= 1;
         }
-        Tok::Word(s, i)
-    } else if c.is_ascii_digit() {
-        let mut s = i - 1;
-        while s > 0 && b[s - 1].is_ascii_digit() && i - s < 16 {
-            s -= 1;
+        Tok::Word(start, token_end)
+    } else if last.is_ascii_digit() {
+        let mut start = token_end - 1;
+        while start > 0 && bytes[start - 1].is_ascii_digit() && token_end - start < 16 {
+            start -= 1;
         }
-        Tok::Num(s, i)
+        Tok::Num(start, token_end)
     } else {
-        let len = prev_char(b, i).map_or(1, char::len_utf8);
-        Tok::Punct(i - len, i)
+        let len = prev_char(bytes, token_end).map_or(1, char::len_utf8);
+        Tok::Punct(token_end - len, token_end)
     }
 }
 
-/// The token at or after `p`, skipping horizontal spacing only.
-pub(crate) fn next_tok(b: &[u8], p: usize) -> Tok {
-    let i = skip_hspace(b, p);
-    match at(b, i) {
-        0 if i >= b.len() => Tok::Start,
+/// The token at or after `pos`, skipping horizontal spacing only.
+pub(crate) fn next_tok(bytes: &[u8], pos: usize) -> Tok {
+    let start = skip_hspace(bytes, pos);
+    match at(bytes, start) {
+        0 if start >= bytes.len() => Tok::Start,
         b'\n' | b'\r' => Tok::Start,
-        c if c.is_ascii_alphabetic() => Tok::Word(i, word_end(b, i)),
-        c if c.is_ascii_digit() => Tok::Num(i, number(b, i).map_or(i + 1, |n| n.end)),
-        _ => Tok::Punct(i, i + next_char(b, i).map_or(1, char::len_utf8)),
+        first if first.is_ascii_alphabetic() => Tok::Word(start, word_end(bytes, start)),
+        first if first.is_ascii_digit() => {
+            Tok::Num(start, number(bytes, start).map_or(start + 1, |num| num.end))
+        }
+        _ => Tok::Punct(start, start + next_char(bytes, start).map_or(1, char::len_utf8)),
     }
 }
 
@@ -333,8 +351,8 @@ mod tests {
 
     #[test]
     fn numbers_and_words() {
-        let n = number(b"2019-01", 0).unwrap();
-        assert_eq!((n.val, n.len()), (2019, 4));
+        let num = number(b"2019-01", 0).unwrap();
+        assert_eq!((num.val, num.len()), (2019, 4));
         assert!(number(b"x", 0).is_none());
         assert_eq!(word_end(b"March 2", 0), 5);
     }

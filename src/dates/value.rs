@@ -22,7 +22,7 @@ impl DateValue {
     /// The year, when one was written.
     pub fn year(&self) -> Option<i32> {
         match *self {
-            DateValue::Year(y) | DateValue::YearMonth(y, _) | DateValue::Date(y, _, _) => Some(y),
+            DateValue::Year(year) | DateValue::YearMonth(year, _) | DateValue::Date(year, _, _) => Some(year),
             DateValue::MonthDay(..) => None,
         }
     }
@@ -31,14 +31,16 @@ impl DateValue {
     pub fn month(&self) -> Option<u8> {
         match *self {
             DateValue::Year(_) => None,
-            DateValue::YearMonth(_, m) | DateValue::Date(_, m, _) | DateValue::MonthDay(m, _) => Some(m),
+            DateValue::YearMonth(_, month) | DateValue::Date(_, month, _) | DateValue::MonthDay(month, _) => {
+                Some(month)
+            }
         }
     }
 
     /// The day of the month, when one was written.
     pub fn day(&self) -> Option<u8> {
         match *self {
-            DateValue::Date(_, _, d) | DateValue::MonthDay(_, d) => Some(d),
+            DateValue::Date(_, _, day) | DateValue::MonthDay(_, day) => Some(day),
             _ => None,
         }
     }
@@ -52,10 +54,10 @@ impl DateValue {
 impl fmt::Display for DateValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            DateValue::Year(y) => write!(f, "{y:04}"),
-            DateValue::YearMonth(y, m) => write!(f, "{y:04}-{m:02}"),
-            DateValue::Date(y, m, d) => write!(f, "{y:04}-{m:02}-{d:02}"),
-            DateValue::MonthDay(m, d) => write!(f, "XXXX-{m:02}-{d:02}"),
+            DateValue::Year(year) => write!(f, "{year:04}"),
+            DateValue::YearMonth(year, month) => write!(f, "{year:04}-{month:02}"),
+            DateValue::Date(year, month, day) => write!(f, "{year:04}-{month:02}-{day:02}"),
+            DateValue::MonthDay(month, day) => write!(f, "XXXX-{month:02}-{day:02}"),
         }
     }
 }
@@ -95,7 +97,7 @@ pub(crate) fn days_in_month(year: Option<i32>, month: u8) -> Option<u8> {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         2 => match year {
-            Some(y) if !is_leap(y) => 28,
+            Some(year) if !is_leap(year) => 28,
             _ => 29,
         },
         _ => return None,
@@ -104,27 +106,30 @@ pub(crate) fn days_in_month(year: Option<i32>, month: u8) -> Option<u8> {
 
 /// Day of the week of a valid date, 0 = Monday .. 6 = Sunday.
 pub(crate) fn weekday(year: i32, month: u8, day: u8) -> Option<u8> {
-    let dim = days_in_month(Some(year), month)?;
-    if day == 0 || day > dim {
+    let month_days = days_in_month(Some(year), month)?;
+    if day == 0 || day > month_days {
         return None;
     }
-    // Days since 1970-01-01 (a Thursday) by the civil-from-days inverse.
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
+    // Days since 1970-01-01 (a Thursday) by the civil-from-days inverse. Years are counted
+    // from March, so that a leap day is the last day of its year, and grouped in eras of 400
+    // years (146,097 days).
+    let march_year = i64::from(year) - i64::from(month <= 2);
+    let era = march_year.div_euclid(400);
+    let year_of_era = march_year - era * 400;
+    let month = i64::from(month);
+    let month_from_march = if month > 2 { month - 3 } else { month + 9 };
+    let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
     Some((days + 3).rem_euclid(7) as u8)
 }
 
 /// Expands a two-digit year: 00-69 are 2000-2069, 70-99 are 1970-1999 (the POSIX pivot).
-pub(crate) fn expand_two_digit_year(yy: u32) -> i32 {
-    if yy < 70 {
-        2000 + yy as i32
+pub(crate) fn expand_two_digit_year(two_digits: u32) -> i32 {
+    if two_digits < 70 {
+        2000 + two_digits as i32
     } else {
-        1900 + yy as i32
+        1900 + two_digits as i32
     }
 }
 
@@ -144,19 +149,19 @@ pub(crate) enum Invalid {
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            Invalid::Month(m) => write!(f, "there is no month {m}"),
+            Invalid::Month(month) => write!(f, "there is no month {month}"),
             Invalid::Day { year, month, day } => {
                 let name = MONTH_NAMES[usize::from(month - 1)];
-                let dim = days_in_month(year, month).unwrap_or(31);
+                let month_days = days_in_month(year, month).unwrap_or(31);
                 if day == 0 {
                     write!(f, "there is no day 0")
-                } else if let Some(y) = year {
-                    write!(f, "{name} {y} has {dim} days")
+                } else if let Some(year) = year {
+                    write!(f, "{name} {year} has {month_days} days")
                 } else {
-                    write!(f, "{name} has {dim} days")
+                    write!(f, "{name} has {month_days} days")
                 }
             }
-            Invalid::NoReading(a, b) => write!(f, "neither {a} nor {b} can be a month"),
+            Invalid::NoReading(first, second) => write!(f, "neither {first} nor {second} can be a month"),
             Invalid::Weekday { written, actual } => write!(
                 f,
                 "the date is a {}, not a {}",
@@ -169,22 +174,22 @@ impl fmt::Display for Invalid {
 
 /// Checks a month and optional day against the calendar.
 pub(crate) fn check(year: Option<i32>, month: u8, day: Option<u8>) -> Option<Invalid> {
-    let Some(dim) = days_in_month(year, month) else {
+    let Some(month_days) = days_in_month(year, month) else {
         return Some(Invalid::Month(month));
     };
     match day {
-        Some(d) if d == 0 || d > dim => Some(Invalid::Day { year, month, day: d }),
+        Some(day) if day == 0 || day > month_days => Some(Invalid::Day { year, month, day }),
         _ => None,
     }
 }
 
 /// Checks a whole value against the calendar.
-pub(crate) fn check_value(v: &DateValue) -> Option<Invalid> {
-    match *v {
+pub(crate) fn check_value(value: &DateValue) -> Option<Invalid> {
+    match *value {
         DateValue::Year(_) => None,
-        DateValue::YearMonth(y, m) => check(Some(y), m, None),
-        DateValue::Date(y, m, d) => check(Some(y), m, Some(d)),
-        DateValue::MonthDay(m, d) => check(None, m, Some(d)),
+        DateValue::YearMonth(year, month) => check(Some(year), month, None),
+        DateValue::Date(year, month, day) => check(Some(year), month, Some(day)),
+        DateValue::MonthDay(month, day) => check(None, month, Some(day)),
     }
 }
 

@@ -11,76 +11,74 @@ impl Scanner<'_> {
     /// A weekday before a date with a day: `Sunday, March 6, 2016`, `Fri, 12 Dec 2014`,
     /// `Tuesday 11/3/2015`, `Thu 2020-11-05`, `SUN 15SEP`. The weekday picks between the
     /// readings of an ambiguous numeric date, and a weekday that does not match makes the date
-    /// invalid.
-    pub(crate) fn weekday_led(&self, p: usize, wd: u8, abbr: bool) -> Option<Hit> {
-        let b = self.b;
-        if glued_before(b, p) {
+    /// invalid. `written` is the weekday's number (0 = Monday).
+    pub(crate) fn weekday_led(&self, start: usize, written: u8, abbr: bool) -> Option<Hit> {
+        let bytes = self.bytes;
+        if glued_before(bytes, start) {
             return None;
         }
-        let we = word_end(b, p);
-        let mut q = we;
-        if at(b, q) == b'.' {
-            q += 1;
+        let name_end = word_end(bytes, start);
+        let mut punct_end = name_end;
+        if at(bytes, punct_end) == b'.' {
+            punct_end += 1;
         }
-        if at(b, q) == b',' {
-            q += 1;
+        if at(bytes, punct_end) == b',' {
+            punct_end += 1;
         }
-        let r = skip_ws(b, q);
-        if r == q {
+        let date_start = skip_ws(bytes, punct_end);
+        if date_start == punct_end {
             return None;
         }
-        let inner = if is_digit_at(b, r) {
-            self.digit_led(r, true)?
+        let date = if is_digit_at(bytes, date_start) {
+            self.digit_led(date_start, true)?
         } else {
-            self.month_led(r)?
+            self.month_led(date_start)?
         };
-        if inner.start != r || !inner.value.has_day() {
+        if date.start != date_start || !date.value.has_day() {
             return None;
         }
-        let mut f = FormatBuilder::new();
-        f.token(if abbr {
-            Token::WeekdayAbbr
-        } else {
-            Token::WeekdayName
-        })
-        .text(&b[we..r])
-        .append(&inner.format);
-        let mut h = inner;
-        h.start = p;
-        h.format = f;
+        let mut format = FormatBuilder::new();
+        format
+            .token(if abbr {
+                Token::WeekdayAbbr
+            } else {
+                Token::WeekdayName
+            })
+            .text(&bytes[name_end..date_start])
+            .append(&date.format);
+        let mut hit = date;
+        hit.start = start;
+        hit.format = format;
         // A written weekday rules out the readings it does not match.
-        let matches_weekday = |v: &DateValue| match *v {
-            DateValue::Date(y, m, d) => weekday(y, m, d) == Some(wd),
+        let matches_weekday = |value: &DateValue| match *value {
+            DateValue::Date(year, month, day) => weekday(year, month, day) == Some(written),
             _ => false,
         };
-        if matches_weekday(&h.value) {
-            for alt in &mut h.alts {
-                if alt.as_ref().is_some_and(|v| !matches_weekday(v)) {
-                    *alt = None;
+        if matches_weekday(&hit.value) {
+            for alternative in &mut hit.alts {
+                if alternative.as_ref().is_some_and(|value| !matches_weekday(value)) {
+                    *alternative = None;
                 }
             }
         }
-        if let DateValue::Date(y, m, d) = h.value
-            && let Some(actual) = weekday(y, m, d)
-            && actual != wd
+        if let DateValue::Date(year, month, day) = hit.value
+            && let Some(actual) = weekday(year, month, day)
+            && actual != written
         {
-            let matching = h.alts.iter().flatten().copied().find(|v| match *v {
-                DateValue::Date(y, m, d) => weekday(y, m, d) == Some(wd),
-                _ => false,
-            });
+            let matching = hit.alts.iter().flatten().copied().find(matches_weekday);
             match matching {
-                Some(v) => {
+                Some(value) => {
                     // The weekday settles the reading: day and month swap, in the value and in
-                    // the written pattern, and the date is no longer ambiguous.
-                    h.alts = [None, None];
-                    h.value = v;
-                    h.format = h.format.with_day_and_month_swapped();
+                    // the written format, and the date is no longer ambiguous.
+                    hit.alts = [None, None];
+                    hit.value = value;
+                    hit.format = hit.format.with_day_and_month_swapped();
                 }
-                None if h.invalid.is_none() => h.invalid = Some(Invalid::Weekday { written: wd, actual }),
+                None if hit.invalid.is_none() => hit.invalid = Some(Invalid::Weekday { written, actual }),
                 None => {}
             }
         }
-        Some(h)
+        Some(hit)
     }
 }
 
@@ -89,12 +87,16 @@ mod tests {
     use crate::dates::{DateValue, find_dates};
 
     fn check(text: &str, span: &str, value: &str, format: &str) {
-        let d = find_dates(text, &[]);
-        assert_eq!(d.len(), 1, "{text}: {d:?}");
-        let d = &d[0];
-        let v = d.value.to_string();
+        let found = find_dates(text, &[]);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let date = &found[0];
+        let found_value = date.value.to_string();
         assert_eq!(
-            (&text[d.range.clone()], v.as_str(), d.format.to_string().as_str()),
+            (
+                &text[date.range.clone()],
+                found_value.as_str(),
+                date.format.to_string().as_str()
+            ),
             (span, value, format),
             "{text}"
         );
@@ -121,11 +123,11 @@ mod tests {
             "ddd MMM D HH:mm:ss [EDT] YYYY",
         );
         check("This Tuesday March 2015", "March 2015", "2015-03", "MMMM YYYY");
-        let d = find_dates("Tuesday 11/3/2015", &[]);
-        assert_eq!(d[0].value, DateValue::Date(2015, 11, 3));
-        let d = find_dates("Monday, 1 January 2019", &[]);
+        let found = find_dates("Tuesday 11/3/2015", &[]);
+        assert_eq!(found[0].value, DateValue::Date(2015, 11, 3));
+        let found = find_dates("Monday, 1 January 2019", &[]);
         assert_eq!(
-            d[0].invalid.as_deref(),
+            found[0].invalid.as_deref(),
             Some("the date is a Tuesday, not a Monday")
         );
     }

@@ -17,117 +17,134 @@ use super::timestamp::iso_time;
 use super::value::DateValue;
 
 impl Scanner<'_> {
-    /// A date led by the four-digit number `y` at `p`.
-    pub(crate) fn year_led(&self, p: usize, y: Num) -> Option<Hit> {
-        let b = self.b;
-        if !(1000..=2999).contains(&y.val) || name_before(b, p) {
+    /// A date led by the four-digit number `year` at `start`.
+    pub(crate) fn year_led(&self, start: usize, year: Num) -> Option<Hit> {
+        let bytes = self.bytes;
+        if !(1000..=2999).contains(&year.val) || name_before(bytes, start) {
             return None;
         }
-        let q = y.end;
-        let c = at(b, q);
-        if matches!(c, b'-' | b'/' | b'.') && is_digit_at(b, q + 1) {
-            return self.year_numeric(p, y, c);
+        let year_end = year.end;
+        let next = at(bytes, year_end);
+        if matches!(next, b'-' | b'/' | b'.') && is_digit_at(bytes, year_end + 1) {
+            return self.year_numeric(start, year, next);
         }
-        if matches!(c, b'-' | b'/') && is_alpha_at(b, q + 1) {
-            return self.year_word(p, y, q + 1);
+        if matches!(next, b'-' | b'/') && is_alpha_at(bytes, year_end + 1) {
+            return self.year_word(start, year, year_end + 1);
         }
-        let r = skip_hspace(b, q);
-        if let Some(de) = dash(b, r)
-            && let Some(h) = self.year_range(p, y, de)
+        let after_space = skip_hspace(bytes, year_end);
+        if let Some(dash_end) = dash(bytes, after_space)
+            && let Some(hit) = self.year_range(start, year, dash_end)
         {
-            return Some(h);
+            return Some(hit);
         }
-        if r > q && is_alpha_at(b, r) {
-            if let Some(h) = self.year_word(p, y, r) {
-                return Some(h);
+        if after_space > year_end && is_alpha_at(bytes, after_space) {
+            if let Some(hit) = self.year_word(start, year, after_space) {
+                return Some(hit);
             }
-        } else if r > q
-            && is_digit_at(b, r)
-            && let Some(h) = self.year_space_month_day(p, y, r)
+        } else if after_space > year_end
+            && is_digit_at(bytes, after_space)
+            && let Some(hit) = self.year_space_month_day(start, year, after_space)
         {
-            return Some(h);
+            return Some(hit);
         }
-        self.bare_year(p, y)
+        self.bare_year(start, year)
     }
 
     /// `2015-05-25`, `2012/8/10`, `2015.05.25`, ISO timestamps, `2020-03`, `2018-2021`, `2019-20`.
-    fn year_numeric(&self, p: usize, y: Num, sep: u8) -> Option<Hit> {
-        let b = self.b;
-        let n2 = number(b, y.end + 1)?;
-        let yv = y.val as i32;
-        let mut f = FormatBuilder::new();
-        f.token(Token::Year4).text(&[sep]);
-        match n2.len() {
-            4 if sep == b'-' => {
-                return self.year_range(p, y, y.end + 1);
+    fn year_numeric(&self, start: usize, year: Num, separator: u8) -> Option<Hit> {
+        let bytes = self.bytes;
+        let second = number(bytes, year.end + 1)?;
+        let year_value = year.val as i32;
+        let mut format = FormatBuilder::new();
+        format.token(Token::Year4).text(&[separator]);
+        match second.len() {
+            4 if separator == b'-' => {
+                return self.year_range(start, year, year.end + 1);
             }
             1 | 2 => {}
             _ => return None,
         }
-        f.token(if n2.len() == 2 {
+        format.token(if second.len() == 2 {
             Token::Month2
         } else {
             Token::Month1
         });
-        if at(b, n2.end) == sep && is_digit_at(b, n2.end + 1) {
-            let n3 = number(b, n2.end + 1)?;
-            if n3.len() > 2 || (sep == b'.' && !dotted_ok(b, p)) {
+        if at(bytes, second.end) == separator && is_digit_at(bytes, second.end + 1) {
+            let third = number(bytes, second.end + 1)?;
+            if third.len() > 2 || (separator == b'.' && !dotted_ok(bytes, start)) {
                 return None;
             }
-            f.text(&[sep])
-                .token(if n3.len() == 2 { Token::Day2 } else { Token::Day1 });
-            let value = DateValue::Date(yv, n2.val as u8, n3.val as u8);
-            let mut end = n3.end;
-            if sep == b'-'
-                && let Some(e) = iso_time(b, n3.end, &mut f)
+            format.text(&[separator]).token(if third.len() == 2 {
+                Token::Day2
+            } else {
+                Token::Day1
+            });
+            let value = DateValue::Date(year_value, second.val as u8, third.val as u8);
+            let mut end = third.end;
+            if separator == b'-'
+                && let Some(time_end) = iso_time(bytes, third.end, &mut format)
             {
-                end = e;
+                end = time_end;
             }
-            if sep == b'-'
-                && let Some(h) = self.iso_interval(p, end, value, f)
+            if separator == b'-'
+                && let Some(hit) = self.iso_interval(start, end, value, format)
             {
-                return Some(h);
+                return Some(hit);
             }
-            if end == n3.end && glued_after(b, n3.end) {
+            if end == third.end && glued_after(bytes, third.end) {
                 return None;
             }
-            let h = Hit::new(p, end, value, f).checked();
+            let hit = Hit::new(start, end, value, format).checked();
             // A dotted triple that is not a calendar date is a version number.
-            return (sep != b'.' || h.invalid.is_none()).then_some(h);
+            return (separator != b'.' || hit.invalid.is_none()).then_some(hit);
         }
-        if glued_after(b, n2.end) || sep == b'.' || n2.len() != 2 {
+        if glued_after(bytes, second.end) || separator == b'.' || second.len() != 2 {
             return None;
         }
-        if (1..=12).contains(&n2.val) {
-            return Some(Hit::new(p, n2.end, DateValue::YearMonth(yv, n2.val as u8), f).checked());
+        if (1..=12).contains(&second.val) {
+            return Some(
+                Hit::new(
+                    start,
+                    second.end,
+                    DateValue::YearMonth(year_value, second.val as u8),
+                    format,
+                )
+                .checked(),
+            );
         }
         // `2019-20`: an academic or fiscal year range.
-        if sep == b'-' && n2.val > y.val % 100 && BARE_YEARS.contains(&y.val) {
-            let mut f = FormatBuilder::new();
-            f.token(Token::Year4).text(b"-").token(Token::Year2);
-            let end_year = yv - yv % 100 + n2.val as i32;
-            let h = Hit::new(p, n2.end, DateValue::Year(yv), f);
-            return Some(h.with_range_end(Some(DateValue::Year(end_year))));
+        if separator == b'-' && second.val > year.val % 100 && BARE_YEARS.contains(&year.val) {
+            let mut format = FormatBuilder::new();
+            format.token(Token::Year4).text(b"-").token(Token::Year2);
+            let end_year = year_value - year_value % 100 + second.val as i32;
+            let hit = Hit::new(start, second.end, DateValue::Year(year_value), format);
+            return Some(hit.with_range_end(Some(DateValue::Year(end_year))));
         }
         None
     }
 
     /// An ISO 8601 interval `2019-01-01/2019-12-31`: one span, the second date its end.
-    fn iso_interval(&self, p: usize, end: usize, value: DateValue, mut f: FormatBuilder) -> Option<Hit> {
-        let b = self.b;
-        if at(b, end) != b'/' {
+    fn iso_interval(
+        &self,
+        start: usize,
+        end: usize,
+        value: DateValue,
+        mut format: FormatBuilder,
+    ) -> Option<Hit> {
+        let bytes = self.bytes;
+        if at(bytes, end) != b'/' {
             return None;
         }
-        let n = number(b, end + 1).filter(|n| n.len() == 4)?;
-        if at(b, n.end) != b'-' {
+        let year = number(bytes, end + 1).filter(|year| year.len() == 4)?;
+        if at(bytes, year.end) != b'-' {
             return None;
         }
         let second = self
-            .year_numeric(end + 1, n, b'-')
-            .filter(|h| h.value.has_day())?;
-        f.text(b"/").append(&second.format);
+            .year_numeric(end + 1, year, b'-')
+            .filter(|second| second.value.has_day())?;
+        format.text(b"/").append(&second.format);
         Some(
-            Hit::new(p, second.end, value, f)
+            Hit::new(start, second.end, value, format)
                 .with_range_end(Some(second.value))
                 .checked(),
         )
@@ -135,147 +152,176 @@ impl Scanner<'_> {
 
     /// A word after the year: `2024 August`, `2024-Aug`, `2012/Aug/10`, `2018 March 18`,
     /// `2024-Q3`, `2012-present`.
-    fn year_word(&self, p: usize, y: Num, r: usize) -> Option<Hit> {
-        let b = self.b;
-        let yv = y.val as i32;
-        let mut f = FormatBuilder::new();
-        f.token(Token::Year4).text(&b[y.end..r]);
-        if let Some(h) = self.quarter_after_year(p, yv, r, f) {
-            return Some(h);
+    fn year_word(&self, start: usize, year: Num, word_start: usize) -> Option<Hit> {
+        let bytes = self.bytes;
+        let year_value = year.val as i32;
+        let mut format = FormatBuilder::new();
+        format.token(Token::Year4).text(&bytes[year.end..word_start]);
+        if let Some(hit) = self.quarter_after_year(start, year_value, word_start, format) {
+            return Some(hit);
         }
-        if at(b, y.end) == b'-' && word_in(b, r, OPEN_END).is_some() {
-            return self.year_range(p, y, y.end + 1);
+        if at(bytes, year.end) == b'-' && word_in(bytes, word_start, OPEN_END).is_some() {
+            return self.year_range(start, year, year.end + 1);
         }
-        let mw = month_word(b, r)?;
-        f.token(mw.token()).text(mw.period(b));
-        let sep = at(b, y.end);
+        let month = month_word(bytes, word_start)?;
+        format.token(month.token()).text(month.period(bytes));
+        let separator = at(bytes, year.end);
         // A day after the month: with the same separator, or after a space.
-        let ds = if matches!(sep, b'-' | b'/') && at(b, mw.end) == sep {
-            Some(mw.end + 1)
-        } else if !matches!(sep, b'-' | b'/') {
-            Some(skip_hspace(b, mw.end)).filter(|&t| t > mw.end)
+        let day_start = if matches!(separator, b'-' | b'/') && at(bytes, month.end) == separator {
+            Some(month.end + 1)
+        } else if !matches!(separator, b'-' | b'/') {
+            Some(skip_hspace(bytes, month.end)).filter(|&day_start| day_start > month.end)
         } else {
             None
         };
-        if let Some(t) = ds
-            && let Some(d) = day(b, t)
-            && !d.ordinal
-            && !glued_after(b, d.end)
-            && !matches!(next_tok(b, d.end), Tok::Num(..))
+        if let Some(day_start) = day_start
+            && let Some(written_day) = day(bytes, day_start)
+            && !written_day.ordinal
+            && !glued_after(bytes, written_day.end)
+            && !matches!(next_tok(bytes, written_day.end), Tok::Num(..))
         {
-            f.text(&b[mw.end..t]).token(if d.digits == 2 && d.val < 10 {
+            let day_token = if written_day.digits == 2 && written_day.val < 10 {
                 Token::Day2
             } else {
                 Token::Day1
-            });
-            return Some(Hit::new(p, d.end, DateValue::Date(yv, mw.month, d.val), f).checked());
+            };
+            format.text(&bytes[month.end..day_start]).token(day_token);
+            let value = DateValue::Date(year_value, month.month, written_day.val);
+            return Some(Hit::new(start, written_day.end, value, format).checked());
         }
-        if mw.weak || glued_after(b, mw.end) {
+        if month.weak || glued_after(bytes, month.end) {
             return None;
         }
-        Some(Hit::new(p, mw.end, DateValue::YearMonth(yv, mw.month), f).checked())
+        Some(
+            Hit::new(
+                start,
+                month.end,
+                DateValue::YearMonth(year_value, month.month),
+                format,
+            )
+            .checked(),
+        )
     }
 
     /// `2014 12 28`: a year, two-digit month and day separated by spaces (nothing more after).
-    fn year_space_month_day(&self, p: usize, y: Num, r: usize) -> Option<Hit> {
-        let b = self.b;
-        let m = number(b, r)?;
-        if m.len() != 2 || at(b, m.end) != b' ' {
+    fn year_space_month_day(&self, start: usize, year: Num, month_start: usize) -> Option<Hit> {
+        let bytes = self.bytes;
+        let month_digits = number(bytes, month_start)?;
+        if month_digits.len() != 2 || at(bytes, month_digits.end) != b' ' {
             return None;
         }
-        let d = number(b, m.end + 1)?;
-        if d.len() != 2 || glued_after(b, d.end) || matches!(next_tok(b, d.end), Tok::Num(..)) {
+        let day_digits = number(bytes, month_digits.end + 1)?;
+        if day_digits.len() != 2
+            || glued_after(bytes, day_digits.end)
+            || matches!(next_tok(bytes, day_digits.end), Tok::Num(..))
+        {
             return None;
         }
-        let v = DateValue::Date(y.val as i32, m.val as u8, d.val as u8);
-        if super::value::check_value(&v).is_some() {
+        let value = DateValue::Date(year.val as i32, month_digits.val as u8, day_digits.val as u8);
+        if super::value::check_value(&value).is_some() {
             return None;
         }
-        let mut f = FormatBuilder::new();
-        f.token(Token::Year4)
+        let mut format = FormatBuilder::new();
+        format
+            .token(Token::Year4)
             .text(b" ")
             .token(Token::Month2)
             .text(b" ")
             .token(Token::Day2);
-        Some(Hit::new(p, d.end, v, f))
+        Some(Hit::new(start, day_digits.end, value, format))
     }
 
     /// A year range after the dash ending at `de`: `2018-2021`, `2010 - 2016`, `2015–2023`,
     /// `2012-present`.
-    fn year_range(&self, p: usize, y: Num, de: usize) -> Option<Hit> {
-        let b = self.b;
-        if !BARE_YEARS.contains(&y.val) {
+    fn year_range(&self, start: usize, year: Num, dash_end: usize) -> Option<Hit> {
+        let bytes = self.bytes;
+        if !BARE_YEARS.contains(&year.val) {
             return None;
         }
-        let t = skip_hspace(b, de);
-        let mut f = FormatBuilder::new();
-        f.token(Token::Year4).text(&b[y.end..t]);
-        let (end, range_end) = if let Some(n) = number(b, t) {
-            if n.len() != 4 || n.val < y.val || n.val > 2099 || n.val - y.val > 150 || glued_after(b, n.end) {
+        let second_start = skip_hspace(bytes, dash_end);
+        let mut format = FormatBuilder::new();
+        format.token(Token::Year4).text(&bytes[year.end..second_start]);
+        let (end, range_end) = if let Some(second) = number(bytes, second_start) {
+            // Not earlier, not past 2099, at most 150 years on: `1000-9999` is no range of years.
+            if second.len() != 4
+                || second.val < year.val
+                || second.val > 2099
+                || second.val - year.val > 150
+                || glued_after(bytes, second.end)
+            {
                 return None;
             }
-            f.token(Token::Year4);
-            (n.end, Some(DateValue::Year(n.val as i32)))
+            format.token(Token::Year4);
+            (second.end, Some(DateValue::Year(second.val as i32)))
         } else {
-            let e = word_in(b, t, OPEN_END)?;
-            f.text(&b[t..e]);
-            (e, None)
+            let word_end = word_in(bytes, second_start, OPEN_END)?;
+            format.text(&bytes[second_start..word_end]);
+            (word_end, None)
         };
-        if !follower_ok(b, end) && !self.marks_at(p).copyright(p) {
+        if !follower_ok(bytes, end) && !self.marks_at(start).copyright(start) {
             return None;
         }
-        let h = Hit::new(p, end, DateValue::Year(y.val as i32), f).with_range_end(range_end);
-        Some(h.with_context(DateContext::Range))
+        let hit = Hit::new(start, end, DateValue::Year(year.val as i32), format).with_range_end(range_end);
+        Some(hit.with_context(DateContext::Range))
     }
 
-    /// `2024-Q3`, `2024 Q3` (the year part is already in `f`).
-    fn quarter_after_year(&self, p: usize, y: i32, r: usize, mut f: FormatBuilder) -> Option<Hit> {
-        let b = self.b;
-        let q = quarter_digit(b, r)?;
+    /// `2024-Q3`, `2024 Q3` (the year part is already in `format`).
+    fn quarter_after_year(
+        &self,
+        start: usize,
+        year: i32,
+        quarter_start: usize,
+        mut format: FormatBuilder,
+    ) -> Option<Hit> {
+        let bytes = self.bytes;
+        let quarter = quarter_digit(bytes, quarter_start)?;
         // `Q` is a token letter: as text it is written `[Q]`.
-        f.text(b"Q").token(Token::Quarter);
-        Some(quarter_hit(p, r + 2, y, q, f))
+        format.text(b"Q").token(Token::Quarter);
+        Some(quarter_hit(start, quarter_start + 2, year, quarter, format))
     }
 
     /// `Q3 2024`, `Q3/2024`, `Q3-2024`, `Q3, 2024`.
-    pub(crate) fn quarter_led(&self, p: usize) -> Option<Hit> {
-        let b = self.b;
-        let q = quarter_digit(b, p)?;
-        let mut t = p + 2;
-        if matches!(at(b, t), b'-' | b'/' | b',') {
-            t += 1;
+    pub(crate) fn quarter_led(&self, start: usize) -> Option<Hit> {
+        let bytes = self.bytes;
+        let quarter = quarter_digit(bytes, start)?;
+        let mut after_separator = start + 2;
+        if matches!(at(bytes, after_separator), b'-' | b'/' | b',') {
+            after_separator += 1;
         }
-        let r = skip_hspace(b, t);
-        if r == p + 2 {
+        let year_start = skip_hspace(bytes, after_separator);
+        if year_start == start + 2 {
             return None;
         }
-        let n = number(b, r)?;
-        if n.len() != 4 || !BARE_YEARS.contains(&n.val) || glued_after(b, n.end) {
+        let year = number(bytes, year_start)?;
+        if year.len() != 4 || !BARE_YEARS.contains(&year.val) || glued_after(bytes, year.end) {
             return None;
         }
-        let mut f = FormatBuilder::new();
-        f.text(b"Q")
+        let mut format = FormatBuilder::new();
+        format
+            .text(b"Q")
             .token(Token::Quarter)
-            .text(&b[p + 2..r])
+            .text(&bytes[start + 2..year_start])
             .token(Token::Year4);
-        Some(quarter_hit(p, n.end, n.val as i32, q, f))
+        Some(quarter_hit(start, year.end, year.val as i32, quarter, format))
     }
 }
 
 /// Words that close an open range: `2012-present`.
 pub(crate) const OPEN_END: &[&[u8]] = &[b"present", b"now", b"today", b"current", b"date"];
 
-/// `Q1`..`Q4` at `p` (capital Q, not part of a longer word); returns the quarter.
-fn quarter_digit(b: &[u8], p: usize) -> Option<u8> {
-    let d = at(b, p + 1);
-    (at(b, p) == b'Q' && (b'1'..=b'4').contains(&d) && !at(b, p + 2).is_ascii_alphanumeric())
-        .then(|| d - b'0')
+/// `Q1`..`Q4` at `start` (capital Q, not part of a longer word); returns the quarter.
+fn quarter_digit(bytes: &[u8], start: usize) -> Option<u8> {
+    let digit = at(bytes, start + 1);
+    (at(bytes, start) == b'Q'
+        && (b'1'..=b'4').contains(&digit)
+        && !at(bytes, start + 2).is_ascii_alphanumeric())
+    .then(|| digit - b'0')
 }
 
-fn quarter_hit(p: usize, end: usize, y: i32, q: u8, f: FormatBuilder) -> Hit {
-    let mut h = Hit::new(p, end, DateValue::YearMonth(y, 3 * q - 2), f);
-    h.range_end = Some(DateValue::YearMonth(y, 3 * q));
-    h
+fn quarter_hit(start: usize, end: usize, year: i32, quarter: u8, format: FormatBuilder) -> Hit {
+    let mut hit = Hit::new(start, end, DateValue::YearMonth(year, 3 * quarter - 2), format);
+    hit.range_end = Some(DateValue::YearMonth(year, 3 * quarter));
+    hit
 }
 
 #[cfg(test)]
@@ -285,9 +331,9 @@ mod tests {
     fn values(text: &str) -> Vec<String> {
         find_dates(text, &[])
             .iter()
-            .map(|d| {
-                let end = d.range_end.map(|v| format!("..{v}")).unwrap_or_default();
-                format!("{}={}{end}", &text[d.range.clone()], d.value)
+            .map(|date| {
+                let end = date.range_end.map(|end| format!("..{end}")).unwrap_or_default();
+                format!("{}={}{end}", &text[date.range.clone()], date.value)
             })
             .collect()
     }
@@ -317,8 +363,8 @@ mod tests {
         );
         assert_eq!(values("2012/8/10"), ["2012/8/10=2012-08-10"]);
         assert_eq!(values("released 2020-03"), ["2020-03=2020-03"]);
-        let d = find_dates("2015-05-25T10:00:00Z", &[]);
-        assert_eq!(d[0].format.to_string(), "YYYY-MM-DD[T]HH:mm:ssZ");
+        let found = find_dates("2015-05-25T10:00:00Z", &[]);
+        assert_eq!(found[0].format.to_string(), "YYYY-MM-DD[T]HH:mm:ssZ");
     }
 
     #[test]
@@ -343,15 +389,15 @@ mod tests {
     #[test]
     fn year_ranges_and_copyright() {
         assert_eq!(values("© 2015–2023 Foo Inc."), ["2015–2023=2015..2023"]);
-        let d = find_dates("Copyright (c) 2012-present Foo", &[]);
-        assert_eq!(d[0].context, DateContext::Copyright);
-        assert_eq!(d[0].format.to_string(), "YYYY-present");
-        assert_eq!(d[0].range_end, None);
+        let found = find_dates("Copyright (c) 2012-present Foo", &[]);
+        assert_eq!(found[0].context, DateContext::Copyright);
+        assert_eq!(found[0].format.to_string(), "YYYY-present");
+        assert_eq!(found[0].range_end, None);
         assert_eq!(values("Copyright 2019, 2020 Foo"), ["2019=2019", "2020=2020"]);
         assert!(
             find_dates("Copyright 2019, 2020 Foo", &[])
                 .iter()
-                .all(|d| d.context == DateContext::Copyright)
+                .all(|date| date.context == DateContext::Copyright)
         );
         assert_eq!(values("2019 to 2020"), ["2019=2019", "2020=2020"]);
         assert_eq!(values("the 2019-20 season"), ["2019-20=2019..2020"]);
@@ -359,7 +405,7 @@ mod tests {
 
     #[test]
     fn not_bare_years() {
-        for t in [
+        for text in [
             "2020 users",
             "in 2020 users",
             "ECMAScript 2018",
@@ -379,9 +425,9 @@ mod tests {
             "Adobe RGB (1998) profile is",
         ] {
             assert!(
-                values(t).is_empty() || t.contains("(1998)"),
-                "{t}: {:?}",
-                values(t)
+                values(text).is_empty() || text.contains("(1998)"),
+                "{text}: {:?}",
+                values(text)
             );
         }
     }
