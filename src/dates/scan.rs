@@ -34,7 +34,16 @@ pub(crate) struct Scanner<'a> {
     pub last: Option<Last>,
     /// Context words on the current line, scanned forward as candidates move on.
     marks: Cell<LineMarks>,
+    /// ISO intervals being read inside one another (`A/B/C/…` reads `B/C/…` as the
+    /// end of `A/…`): bounded by [`MAX_CHAINED_INTERVALS`], so that a line of
+    /// thousands of chained dates cannot overflow the stack.
+    pub intervals_open: Cell<usize>,
 }
+
+/// The most ISO intervals read as one chain. In a longer chain every date is glued to
+/// the next, so none is read as a date; a chain this long is no README's prose, and
+/// already has a format longer than is shown.
+pub(crate) const MAX_CHAINED_INTERVALS: usize = 16;
 
 impl Scanner<'_> {
     /// The context words on the line before `pos`.
@@ -129,6 +138,7 @@ pub(crate) fn scan(text: &str, excluded: &[Range<usize>]) -> Vec<FoundDate> {
         bytes,
         last: None,
         marks: Cell::new(LineMarks::default()),
+        intervals_open: Cell::new(0),
     };
     let mut out: Vec<FoundDate> = Vec::new();
     let mut skipper = Skipper::new();

@@ -139,9 +139,14 @@ impl Scanner<'_> {
         if at(bytes, year.end) != b'-' {
             return None;
         }
-        let second = self
-            .year_numeric(end + 1, year, b'-')
-            .filter(|second| second.value.has_day())?;
+        let open = self.intervals_open.get();
+        if open >= super::scan::MAX_CHAINED_INTERVALS {
+            return None;
+        }
+        self.intervals_open.set(open + 1);
+        let second = self.year_numeric(end + 1, year, b'-');
+        self.intervals_open.set(open);
+        let second = second.filter(|second| second.value.has_day())?;
         format.text(b"/").append(&second.format);
         Some(
             Hit::new(start, second.end, value, format)
@@ -430,5 +435,27 @@ mod tests {
                 values(text)
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod chain_tests {
+    use crate::dates::find_dates;
+
+    #[test]
+    fn a_short_chain_of_intervals_is_one_span_and_a_long_one_ends_without_overflow() {
+        let chain = |count: usize| vec!["2020-01-01"; count].join("/");
+        let short = chain(3);
+        let found = find_dates(&short, &[]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].range, 0..short.len());
+        // Thousands of chained dates once overflowed the stack of the thread reading them.
+        let long = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || find_dates(&chain(20_000), &[]).len())
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(long, 0);
     }
 }
