@@ -87,41 +87,23 @@ pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
     "Sunday",
 ];
 
-pub(crate) fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+/// The date `year-month-day` on jiff's calendar; `None` when there is no such day
+/// (or the year is outside -9999..=9999, where no README date is).
+fn civil(year: i32, month: u8, day: u8) -> Option<jiff::civil::Date> {
+    let year = i16::try_from(year).ok()?;
+    jiff::civil::Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
 /// Days in a month; `None` for a month outside 1-12. Without a year February has 29.
 pub(crate) fn days_in_month(year: Option<i32>, month: u8) -> Option<u8> {
-    Some(match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 => match year {
-            Some(year) if !is_leap(year) => 28,
-            _ => 29,
-        },
-        _ => return None,
-    })
+    // 2000 is a leap year: without a year, February can have its 29th.
+    let first = civil(year.unwrap_or(2000), month, 1).or_else(|| civil(2000, month, 1))?;
+    Some(first.days_in_month() as u8)
 }
 
 /// Day of the week of a valid date, 0 = Monday .. 6 = Sunday.
 pub(crate) fn weekday(year: i32, month: u8, day: u8) -> Option<u8> {
-    let month_days = days_in_month(Some(year), month)?;
-    if day == 0 || day > month_days {
-        return None;
-    }
-    // Days since 1970-01-01 (a Thursday) by the civil-from-days inverse. Years are counted
-    // from March, so that a leap day is the last day of its year, and grouped in eras of 400
-    // years (146,097 days).
-    let march_year = i64::from(year) - i64::from(month <= 2);
-    let era = march_year.div_euclid(400);
-    let year_of_era = march_year - era * 400;
-    let month = i64::from(month);
-    let month_from_march = if month > 2 { month - 3 } else { month + 9 };
-    let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    let days = era * 146_097 + day_of_era - 719_468;
-    Some((days + 3).rem_euclid(7) as u8)
+    Some(civil(year, month, day)?.weekday().to_monday_zero_offset() as u8)
 }
 
 /// Expands a two-digit year: 00-69 are 2000-2069, 70-99 are 1970-1999 (the POSIX pivot).
@@ -207,7 +189,11 @@ mod tests {
 
     #[test]
     fn leap_years() {
-        assert!(is_leap(2000) && is_leap(2024) && !is_leap(1900) && !is_leap(2023));
+        let february = |year| days_in_month(Some(year), 2);
+        assert_eq!(
+            [2000, 2024, 1900, 2023].map(february),
+            [Some(29), Some(29), Some(28), Some(28)]
+        );
         assert_eq!(days_in_month(Some(2021), 2), Some(28));
         assert_eq!(days_in_month(Some(2020), 2), Some(29));
         assert_eq!(days_in_month(None, 2), Some(29));
