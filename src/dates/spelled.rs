@@ -21,17 +21,7 @@ impl Scanner<'_> {
         let bytes = self.bytes;
         let (first_day, first_end) = spelled_ordinal(bytes, day_start)?;
         format.text(&bytes[month.end..day_start]).token(Token::DayOrdinal);
-        let mut days_end = first_end;
-        let mut last_day = None;
-        if let Some(after_joiner) = range_joiner(bytes, first_end)
-            && let Some((day, day_end)) = spelled_ordinal(bytes, after_joiner)
-        {
-            format
-                .text(&bytes[first_end..after_joiner])
-                .token(Token::DayOrdinal);
-            last_day = Some(day);
-            days_end = day_end;
-        }
+        let (last_day, days_end) = second_spelled_day(bytes, first_end, &mut format);
         let mut end = days_end;
         let year = match year_after(bytes, days_end, None) {
             Some(year) if year.token == Token::Year4 => {
@@ -65,17 +55,7 @@ impl Scanner<'_> {
         let (first_day, first_end) = spelled_ordinal(bytes, start)?;
         let mut format = FormatBuilder::new();
         format.token(Token::DayOrdinal);
-        let mut days_end = first_end;
-        let mut last_day = None;
-        if let Some(after_joiner) = range_joiner(bytes, first_end)
-            && let Some((day, day_end)) = spelled_ordinal(bytes, after_joiner)
-        {
-            format
-                .text(&bytes[first_end..after_joiner])
-                .token(Token::DayOrdinal);
-            last_day = Some(day);
-            days_end = day_end;
-        }
+        let (last_day, days_end) = second_spelled_day(bytes, first_end, &mut format);
         let mut month_start = skip_ws(bytes, days_end);
         if month_start == days_end {
             return None;
@@ -112,6 +92,21 @@ impl Scanner<'_> {
                 .checked(),
         )
     }
+}
+
+/// The second day of a spelled range (`first to third`) after the first day's end: the
+/// day and where it ends, its joiner and token written to `format`; `(None, first_end)`
+/// when there is none.
+fn second_spelled_day(bytes: &[u8], first_end: usize, format: &mut FormatBuilder) -> (Option<u8>, usize) {
+    if let Some(after_joiner) = range_joiner(bytes, first_end)
+        && let Some((day, day_end)) = spelled_ordinal(bytes, after_joiner)
+    {
+        format
+            .text(&bytes[first_end..after_joiner])
+            .token(Token::DayOrdinal);
+        return (Some(day), day_end);
+    }
+    (None, first_end)
 }
 
 #[cfg(test)]
