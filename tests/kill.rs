@@ -1,6 +1,6 @@
 //! Writes survive a kill: `--fix --unsafe-fixes` on 2,000 READMEs, each needing a fix, is
-//! SIGKILLed at pseudo-random moments (fixed seeds), and every README must then hold its
-//! old or its new content, byte for byte, never a mix. Two concurrent `--fix` runs on one
+//! SIGKILLed at pseudo-random moments (a fixed seed) until eight kills have landed mid-run,
+//! and every README must then hold its old or its new content, byte for byte, never a mix. Two concurrent `--fix` runs on one
 //! tree must leave every file valid too, with nothing left to fix.
 //!
 //! Leftovers: a README is replaced by writing `.readme-lint-XXXXXX.tmp` beside it and
@@ -114,53 +114,69 @@ fn a_killed_fix_leaves_every_file_old_or_new() {
     let full_run = started.elapsed();
     let expected = expected(dir.path());
 
+    // A kill must land mid-run: after the run wrote some READMEs and before it wrote them
+    // all. How long a run takes varies with the machine's load, so the delay adapts: a
+    // kill that came before the first write lengthens it, one that came after the run
+    // ended shortens it, and those attempts do not count. The test fails unless enough
+    // kills land mid-run.
+    const MID_RUN_KILLS: usize = 8;
+    const MAX_ATTEMPTS: usize = 40;
     let mut report = Vec::new();
-    let mut interrupted = 0;
-    for seed in 1..=4u64 {
-        let mut random = Random(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
-        for kill in 0..3 {
-            // A fresh tree for every kill, so that each run has the whole tree to fix and
-            // a kill between 5% and 75% of an uninterrupted run's time lands mid-run.
-            let dir = project();
-            make_tree(dir.path());
-            let delay = full_run.mul_f64((50 + random.next() % 700) as f64 / 1000.0);
-            let mut child = readme_lint(dir.path())
-                .args(["--fix", "--unsafe-fixes", "--quiet", "--output-format", "concise"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap();
-            std::thread::sleep(delay);
-            child.kill().unwrap(); // SIGKILL
-            let status = child.wait().unwrap();
-            let (fixed, leftovers) = check_tree(dir.path(), &expected);
-            assert!(
-                leftovers.len() <= threads,
-                "seed {seed}, kill {kill}: {} temp files left by one run, more than the {threads} writes in flight",
-                leftovers.len()
-            );
-            if status.code().is_none() && fixed < FILES {
-                interrupted += 1;
-            }
-            report.push(format!(
-                "seed {seed} kill {kill} after {delay:?} ({status}): {fixed} of {FILES} fixed, {} temp files left",
-                leftovers.len()
-            ));
-            // A run to the end fixes the rest and adds no temp file.
-            let output = readme_lint(dir.path())
-                .args(["--fix", "--unsafe-fixes", "--quiet", "--output-format", "concise"])
-                .output()
-                .unwrap();
-            assert_code(&output, 1);
-            let (fixed, after) = check_tree(dir.path(), &expected);
-            assert_eq!(fixed, FILES);
-            assert_eq!(after.len(), leftovers.len(), "a completed run left a temp file");
+    let mut mid_run = 0;
+    let mut scale = 1.0f64;
+    let mut random = Random(0x9e37_79b9_7f4a_7c15);
+    for attempt in 0..MAX_ATTEMPTS {
+        if mid_run == MID_RUN_KILLS {
+            break;
         }
+        // A fresh tree for every kill, so that each run has the whole tree to fix.
+        let dir = project();
+        make_tree(dir.path());
+        let delay = full_run.mul_f64(scale * (50 + random.next() % 700) as f64 / 1000.0);
+        let mut child = readme_lint(dir.path())
+            .args(["--fix", "--unsafe-fixes", "--quiet", "--output-format", "concise"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        let finished_first = child.try_wait().unwrap().is_some();
+        child.kill().unwrap(); // SIGKILL
+        let status = child.wait().unwrap();
+        let (fixed, leftovers) = check_tree(dir.path(), &expected);
+        assert!(
+            leftovers.len() <= threads,
+            "attempt {attempt}: {} temp files left by one run, more than the {threads} writes in flight",
+            leftovers.len()
+        );
+        let landed = if finished_first || status.code().is_some() || fixed == FILES {
+            scale *= 0.6;
+            "after the run"
+        } else if fixed == 0 {
+            scale *= 1.5;
+            "before the first write"
+        } else {
+            mid_run += 1;
+            "mid-run"
+        };
+        report.push(format!(
+            "attempt {attempt}: kill after {delay:?} ({status}) landed {landed}: {fixed} of {FILES} fixed, {} temp files left",
+            leftovers.len()
+        ));
+        // A run to the end fixes the rest and adds no temp file.
+        let output = readme_lint(dir.path())
+            .args(["--fix", "--unsafe-fixes", "--quiet", "--output-format", "concise"])
+            .output()
+            .unwrap();
+        assert_code(&output, 1);
+        let (fixed, after) = check_tree(dir.path(), &expected);
+        assert_eq!(fixed, FILES);
+        assert_eq!(after.len(), leftovers.len(), "a completed run left a temp file");
     }
-    // Kills that came after a run had finished test nothing: most must land mid-run.
-    assert!(
-        interrupted >= 6,
-        "only {interrupted} of 12 kills interrupted a run:\n{}",
+    assert_eq!(
+        mid_run,
+        MID_RUN_KILLS,
+        "too few kills landed mid-run:\n{}",
         report.join("\n")
     );
     println!("uninterrupted run: {full_run:?}\n{}", report.join("\n"));
