@@ -221,125 +221,165 @@ pub fn scan(text: &str, range: Range<usize>) -> Vec<Tag> {
 /// The tags, comments and declarations in `text[range]`, in order. A `<` that opens
 /// none of them is text; a tag left open at the end of the range ends the lexing.
 pub fn lex(text: &str, range: Range<usize>) -> Vec<Markup> {
+    markups(text, range).collect()
+}
+
+/// [`lex`] as an iterator, for a search that may stop early.
+pub fn markups(text: &str, range: Range<usize>) -> Markups<'_> {
+    Markups {
+        text,
+        index: range.start,
+        end: range.end.min(text.len()),
+    }
+}
+
+pub struct Markups<'t> {
+    text: &'t str,
+    index: usize,
+    end: usize,
+}
+
+impl Iterator for Markups<'_> {
+    type Item = Markup;
+
+    fn next(&mut self) -> Option<Markup> {
+        while self.index < self.end {
+            let offset = self.text[self.index..self.end].find('<')?;
+            let start = self.index + offset;
+            match lex_at(self.text, start, self.end) {
+                Lexed::Markup(markup) => {
+                    self.index = markup.range().end;
+                    return Some(markup);
+                }
+                Lexed::Text => self.index = start + 1,
+                Lexed::Unclosed { resume: Some(at) } => self.index = at,
+                Lexed::Unclosed { resume: None } => self.index = self.end,
+            }
+        }
+        None
+    }
+}
+
+/// The markup that opens at `text[start]` (a `<`), read no further than `end`: a tag
+/// closed before `end`, a comment or a declaration (one not closed before `end` runs to
+/// `end`; see [`Comment::closed`]). `None` when the `<` opens nothing or its tag is left
+/// open.
+pub fn markup_at(text: &str, start: usize, end: usize) -> Option<Markup> {
+    let mut end = end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    match lex_at(text, start, end) {
+        Lexed::Markup(markup) => Some(markup),
+        Lexed::Text | Lexed::Unclosed { .. } => None,
+    }
+}
+
+/// What a `<` opens.
+enum Lexed {
+    Markup(Markup),
+    /// The `<` is text (`1 < 2`, `<3`).
+    Text,
+    /// A tag whose `>` never came: lexing resumes at the `<` that cut it short, or ends.
+    Unclosed {
+        resume: Option<usize>,
+    },
+}
+
+fn lex_at(text: &str, start: usize, end: usize) -> Lexed {
     let bytes = text.as_bytes();
-    let end = range.end.min(text.len());
-    let mut tags = Vec::new();
-    let mut index = range.start;
-    while index < end {
-        let Some(offset) = text[index..end].find('<') else {
-            break;
-        };
-        let start = index + offset;
-        let rest = &text[start..end];
-        if let Some(body) = rest.strip_prefix("<!--") {
-            let close = body.find("-->");
-            index = close.map_or(end, |close| start + 4 + close + 3);
-            tags.push(Markup::Comment(Comment {
-                range: start..index,
-                closed: close.is_some(),
+    let rest = &text[start..end];
+    if let Some(body) = rest.strip_prefix("<!--") {
+        let close = body.find("-->");
+        return Lexed::Markup(Markup::Comment(Comment {
+            range: start..close.map_or(end, |close| start + 4 + close + 3),
+            closed: close.is_some(),
+        }));
+    }
+    if rest.starts_with("<!") || rest.starts_with("<?") {
+        let close = rest.find('>').map_or(end, |close| start + close + 1);
+        return Lexed::Markup(Markup::Declaration(start..close));
+    }
+    let closing = rest.starts_with("</");
+    let name_start = start + if closing { 2 } else { 1 };
+    let name_len = text[name_start.min(end)..end]
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        .count();
+    if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+        return Lexed::Text;
+    }
+    let name = text[name_start..name_start + name_len].to_ascii_lowercase();
+    let mut cursor = name_start + name_len;
+    let mut attributes = Vec::new();
+    while cursor < end {
+        let b = bytes[cursor];
+        if b.is_ascii_whitespace() || b == b'/' {
+            cursor += 1;
+            continue;
+        }
+        if b == b'>' {
+            return Lexed::Markup(Markup::Tag(Tag {
+                name,
+                closing,
+                range: start..cursor + 1,
+                attributes,
             }));
-            continue;
         }
-        if rest.starts_with("<!") || rest.starts_with("<?") {
-            index = rest.find('>').map_or(end, |close| start + close + 1);
-            tags.push(Markup::Declaration(start..index));
-            continue;
+        if b == b'<' {
+            // A `<` inside a tag: the tag was never closed.
+            return Lexed::Unclosed { resume: Some(cursor) };
         }
-        let closing = rest.starts_with("</");
-        let name_start = start + if closing { 2 } else { 1 };
-        let name_len = text[name_start..end]
-            .bytes()
-            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
-            .count();
-        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
-            index = start + 1;
-            continue;
+        let attr_start = cursor;
+        while cursor < end
+            && !matches!(bytes[cursor], b'=' | b'>' | b'/' | b'<')
+            && !bytes[cursor].is_ascii_whitespace()
+        {
+            cursor += 1;
         }
-        let name = text[name_start..name_start + name_len].to_ascii_lowercase();
-        let mut cursor = name_start + name_len;
-        let mut attributes = Vec::new();
-        let mut finished = None;
-        while cursor < end {
-            let b = bytes[cursor];
-            if b.is_ascii_whitespace() || b == b'/' {
-                cursor += 1;
-                continue;
-            }
-            if b == b'>' {
-                finished = Some(cursor + 1);
-                break;
-            }
-            if b == b'<' {
-                // A `<` inside a tag: the tag was never closed.
-                break;
-            }
-            let attr_start = cursor;
-            while cursor < end
-                && !matches!(bytes[cursor], b'=' | b'>' | b'/' | b'<')
-                && !bytes[cursor].is_ascii_whitespace()
-            {
-                cursor += 1;
-            }
-            let attr_name = text[attr_start..cursor].to_ascii_lowercase();
-            let mut after = cursor;
+        let attr_name = text[attr_start..cursor].to_ascii_lowercase();
+        let mut after = cursor;
+        while after < end && bytes[after].is_ascii_whitespace() {
+            after += 1;
+        }
+        let mut value = None;
+        if after < end && bytes[after] == b'=' {
+            after += 1;
             while after < end && bytes[after].is_ascii_whitespace() {
                 after += 1;
             }
-            let mut value = None;
-            if after < end && bytes[after] == b'=' {
-                after += 1;
-                while after < end && bytes[after].is_ascii_whitespace() {
-                    after += 1;
-                }
-                if after < end && matches!(bytes[after], b'"' | b'\'') {
-                    let quote = bytes[after] as char;
-                    let value_start = after + 1;
-                    match text[value_start..end].find(quote) {
-                        Some(close) => {
-                            value = Some(value_start..value_start + close);
-                            cursor = value_start + close + 1;
-                        }
-                        None => {
-                            cursor = end;
-                        }
+            if after < end && matches!(bytes[after], b'"' | b'\'') {
+                let quote = bytes[after] as char;
+                let value_start = after + 1;
+                match text[value_start..end].find(quote) {
+                    Some(close) => {
+                        value = Some(value_start..value_start + close);
+                        cursor = value_start + close + 1;
                     }
-                } else {
-                    let value_start = after;
-                    let mut value_end = after;
-                    while value_end < end
-                        && !bytes[value_end].is_ascii_whitespace()
-                        && bytes[value_end] != b'>'
-                    {
-                        value_end += 1;
+                    None => {
+                        cursor = end;
                     }
-                    value = Some(value_start..value_end);
-                    cursor = value_end;
                 }
             } else {
-                cursor = after.max(cursor);
+                let value_start = after;
+                let mut value_end = after;
+                while value_end < end && !bytes[value_end].is_ascii_whitespace() && bytes[value_end] != b'>' {
+                    value_end += 1;
+                }
+                value = Some(value_start..value_end);
+                cursor = value_end;
             }
-            if !attr_name.is_empty() {
-                attributes.push(Attribute {
-                    name: attr_name,
-                    value,
-                });
-            }
+        } else {
+            cursor = after.max(cursor);
         }
-        match finished {
-            Some(tag_end) => {
-                tags.push(Markup::Tag(Tag {
-                    name,
-                    closing,
-                    range: start..tag_end,
-                    attributes,
-                }));
-                index = tag_end;
-            }
-            None if cursor < end && bytes[cursor] == b'<' => index = cursor,
-            None => break,
+        if !attr_name.is_empty() {
+            attributes.push(Attribute {
+                name: attr_name,
+                value,
+            });
         }
     }
-    tags
+    Lexed::Unclosed { resume: None }
 }
 
 #[cfg(test)]

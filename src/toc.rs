@@ -408,30 +408,31 @@ fn parse_link(item: &str) -> Option<(&str, &str, &str)> {
     Some((&rest[..close], destination, &after[end + 1..]))
 }
 
-/// The entries of an HTML list line: each `<a href="#x">text</a>`.
+/// The entries of an HTML list line: each `<a href="#x">text</a>`, the text as written
+/// (the anchor when the link is not closed on the line).
 fn html_entries(line: &str) -> Vec<TocEntry> {
+    let tags = html::scan(line, 0..line.len());
     let mut entries = Vec::new();
-    let mut rest = line;
-    while let Some(at) = rest.find("href=\"#") {
-        let after = &rest[at + 7..];
-        let Some(end) = after.find('"') else { break };
-        let anchor = &after[..end];
-        let body = &after[end..];
-        let text = body
-            .find('>')
-            .and_then(|open| {
-                body[open + 1..]
-                    .find("</a>")
-                    .map(|close| &body[open + 1..open + 1 + close])
-            })
-            .unwrap_or(anchor);
+    for (index, tag) in tags.iter().enumerate() {
+        if tag.closing || tag.name != "a" {
+            continue;
+        }
+        let Some(anchor) = tag
+            .attribute("href")
+            .and_then(|href| line[href].strip_prefix('#'))
+        else {
+            continue;
+        };
+        let text = tags[index + 1..]
+            .iter()
+            .find(|later| later.closing && later.name == "a")
+            .map_or(anchor, |close| &line[tag.range.end..close.range.start]);
         entries.push(TocEntry {
             depth: 0,
             text: text.to_string(),
             anchor: anchor.to_string(),
             suffix: String::new(),
         });
-        rest = &after[end..];
     }
     entries
 }
@@ -601,5 +602,17 @@ mod tests {
         let parsed = existing_entries(&fake, &fake_region);
         assert_eq!(parsed.entries, expected);
         assert!(!parsed.has_other_lines);
+    }
+
+    #[test]
+    fn html_list_entries_take_the_link_text_as_written() {
+        let line = r##"<li><a class='x' href='#install'>Install <b>it</b></a></li> <li><a href="#use">Use"##;
+        let entries = html_entries(line);
+        let pairs: Vec<(&str, &str)> = entries
+            .iter()
+            .map(|entry| (entry.anchor.as_str(), entry.text.as_str()))
+            .collect();
+        assert_eq!(pairs, [("install", "Install <b>it</b>"), ("use", "use")]);
+        assert!(html_entries(r#"<a href="https://x.org">x</a>"#).is_empty());
     }
 }

@@ -182,7 +182,7 @@ pub(crate) fn scan(text: &str, excluded: &[Range<usize>]) -> Vec<FoundDate> {
             };
             (hit, number_group_end(bytes, pos))
         } else if class & SPECIAL != 0 {
-            (None, skipper.region_end(bytes, pos).unwrap_or(pos + 1))
+            (None, skipper.region_end(text, pos).unwrap_or(pos + 1))
         } else {
             (None, pos + 1)
         };

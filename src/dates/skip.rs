@@ -6,6 +6,7 @@
 
 use super::lexicon::eq_lower;
 use super::text::{at, line_end, line_start};
+use crate::html::{self, Markup};
 
 /// Remembers searches that failed so that they are not repeated.
 pub(crate) struct Skipper {
@@ -19,26 +20,6 @@ const MAX_CODE_SPAN: usize = 4096;
 
 /// The longest HTML tag looked for.
 const MAX_TAG: usize = 2048;
-
-fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    if from >= hay.len() {
-        return None;
-    }
-    hay[from..]
-        .windows(needle.len())
-        .position(|window| window == needle)
-        .map(|offset| from + offset)
-}
-
-fn find_lower(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    if from >= hay.len() {
-        return None;
-    }
-    hay[from..]
-        .windows(needle.len())
-        .position(|window| eq_lower(window, needle))
-        .map(|offset| from + offset)
-}
 
 /// Is `pos` preceded on its line by at most three spaces only?
 fn at_line_start(bytes: &[u8], pos: usize) -> bool {
@@ -62,10 +43,11 @@ impl Skipper {
     }
 
     /// If a skipped region opens at `pos` (whose byte has the SPECIAL class), returns its end.
-    pub fn region_end(&mut self, bytes: &[u8], pos: usize) -> Option<usize> {
+    pub fn region_end(&mut self, text: &str, pos: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
         match bytes[pos] {
             fence @ (b'`' | b'~') => self.code(bytes, pos, fence),
-            b'<' => self.html(bytes, pos),
+            b'<' => self.html(text, pos),
             b':' if at(bytes, pos + 1) == b'/' && at(bytes, pos + 2) == b'/' => Some(url_end(bytes, pos)),
             b']' if at(bytes, pos + 1) == b'(' => Some(link_destination_end(bytes, pos + 1)),
             _ => None,
@@ -109,51 +91,46 @@ impl Skipper {
         Some(start + run)
     }
 
-    /// HTML comments, tags (attributes are not prose), `<pre>`/`<code>` blocks, autolinks.
-    fn html(&mut self, bytes: &[u8], start: usize) -> Option<usize> {
-        let next = at(bytes, start + 1);
-        if next == b'!' && bytes[start..].starts_with(b"<!--") {
-            if self.no_comment_end {
+    /// HTML comments, tags (attributes are not prose), `<pre>`/`<code>` blocks, autolinks
+    /// (`<https://x.org>` and `<a@b.org>` read as tags), as [`crate::html`] lexes them.
+    fn html(&mut self, text: &str, start: usize) -> Option<usize> {
+        if text[start..].starts_with("<!--") && self.no_comment_end {
+            return None;
+        }
+        let limit = if text[start..].starts_with("<!--") {
+            text.len()
+        } else {
+            start + MAX_TAG
+        };
+        let tag = match html::markup_at(text, start, limit)? {
+            Markup::Comment(comment) if comment.closed => return Some(comment.range.end),
+            Markup::Comment(_) => {
+                // Never closed: the rest is read as prose, and not searched again.
+                self.no_comment_end = true;
                 return None;
             }
-            return match find(bytes, start + 4, b"-->") {
-                Some(close) => Some(close + 3),
-                None => {
-                    self.no_comment_end = true;
-                    None
-                }
-            };
+            Markup::Declaration(range) => return text[..range.end].ends_with('>').then_some(range.end),
+            Markup::Tag(tag) => tag,
+        };
+        let end = tag.range.end;
+        if tag.closing {
+            return Some(end);
         }
-        if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!' || next == b'?') {
-            return None;
-        }
-        let limit = (start + MAX_TAG).min(bytes.len());
-        let tag_end = start
-            + 1
-            + bytes[start + 1..limit]
-                .iter()
-                .position(|&byte| byte == b'>' || byte == b'<')?;
-        if bytes[tag_end] != b'>' {
-            return None;
-        }
-        let end = tag_end + 1;
-        let name_end = start
-            + 1
-            + bytes[start + 1..tag_end]
-                .iter()
-                .position(|byte| !byte.is_ascii_alphanumeric())
-                .unwrap_or(tag_end - start - 1);
-        let name = &bytes[start + 1..name_end];
-        if eq_lower(name, b"pre") && !self.no_pre_end {
-            match find_lower(bytes, end, b"</pre") {
+        let no_end = match tag.name.as_str() {
+            "pre" => &mut self.no_pre_end,
+            "code" => &mut self.no_code_end,
+            _ => return Some(end),
+        };
+        if !*no_end {
+            // The block's text is skipped up to its closing tag; a block never closed is
+            // read as prose after its opening tag, and not searched for again.
+            let close = html::markups(text, end..text.len()).find_map(|markup| match markup {
+                Markup::Tag(close) if close.closing && close.name == tag.name => Some(close.range.start),
+                _ => None,
+            });
+            match close {
                 Some(close) => return Some(close),
-                None => self.no_pre_end = true,
-            }
-        }
-        if eq_lower(name, b"code") && !self.no_code_end {
-            match find_lower(bytes, end, b"</code") {
-                Some(close) => return Some(close),
-                None => self.no_code_end = true,
+                None => *no_end = true,
             }
         }
         Some(end)
@@ -249,7 +226,7 @@ mod tests {
     use super::*;
 
     fn end(text: &str, pos: usize) -> Option<usize> {
-        Skipper::new().region_end(text.as_bytes(), pos)
+        Skipper::new().region_end(text, pos)
     }
 
     #[test]
@@ -270,6 +247,20 @@ mod tests {
         assert_eq!(end("a < b", 2), None);
         assert_eq!(end("<pre>2019-01-01</pre>", 0), Some(15));
         assert_eq!(end("<a@b.com> x", 0), Some(9));
+        // Quoted `>` and `<` belong to the attribute.
+        let text = "<img alt=\"since > 2019-01-01\" title='a<b'> x";
+        assert_eq!(end(text, 0), Some(text.len() - 2));
+        // A tag longer than the longest looked for, cut inside a character, is prose.
+        let text = format!("<a title=\"{}\">", "é".repeat(MAX_TAG));
+        assert_eq!(end(&text, 0), None);
+        // Only the block's own closing tag ends it.
+        let text = "<code>2019 <b>x</b> </CODE> y";
+        assert_eq!(end(text, 0), Some(20));
+        // A comment never closed is prose, and so is every later one.
+        let mut skipper = Skipper::new();
+        let text = "<!-- a --> <!-- b";
+        assert_eq!(skipper.region_end(text, 11), None);
+        assert_eq!(skipper.region_end(text, 0), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use super::target::Service;
 use super::{Outcome, Transient, UnknownReason, sanitize};
+use crate::html::{self, Markup};
 
 /// What to do with one answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,11 +173,13 @@ fn is_image(content_type: Option<&str>) -> bool {
 /// The text of an SVG's first `<title>`.
 fn svg_title(body: &[u8]) -> Option<String> {
     let text = String::from_utf8_lossy(body);
-    let lower = text.to_ascii_lowercase();
-    let open = lower.find("<title")?;
-    let start = open + lower[open..].find('>')? + 1;
-    let end = start + lower[start..].find("</title>")?;
-    Some(text[start..end].to_string())
+    let mut tags = html::markups(&text, 0..text.len()).filter_map(|markup| match markup {
+        Markup::Tag(tag) if tag.name == "title" => Some(tag),
+        _ => None,
+    });
+    let open = tags.find(|tag| !tag.closing)?;
+    let close = tags.find(|tag| tag.closing)?;
+    Some(text[open.range.end..close.range.start].to_string())
 }
 
 /// `404 Not Found`, `503 Service Unavailable`, or the bare code.
@@ -339,6 +342,13 @@ mod tests {
             svg,
         ));
         assert_eq!(passing, Outcome::Working);
+    }
+
+    #[test]
+    fn the_svg_title_is_read_past_comments_and_in_any_case() {
+        let svg = br##"<svg><!-- <title>old</title> --><TITLE id="t">Build - failing</TITLE></svg>"##;
+        assert_eq!(svg_title(svg).as_deref(), Some("Build - failing"));
+        assert_eq!(svg_title(b"<svg><title>open"), None);
     }
 
     #[test]

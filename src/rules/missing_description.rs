@@ -250,16 +250,18 @@ fn is_alert(quote: &str) -> bool {
     quote.trim_start_matches(['>', ' ', '\t']).starts_with("[!")
 }
 
-/// The visible text of an HTML block: tags, comments and an `<h1>` title removed.
+/// The visible text of an HTML block: tags, comments and `<h1>` titles removed.
 fn html_prose(html: &str) -> String {
-    let lower = html.to_ascii_lowercase();
-    if let (Some(open), Some(close)) = (lower.find("<h1"), lower.find("</h1>"))
-        && open < close
-    {
-        let without_title = format!("{}{}", &html[..open], &html[close + 5..]);
-        return html_prose(&without_title);
+    let mut without_titles = String::new();
+    let mut cursor = 0;
+    for title in crate::html::headings(html, 0..html.len()) {
+        if title.level == 1 {
+            without_titles.push_str(&html[cursor..title.range.start]);
+            cursor = title.range.end;
+        }
     }
-    let prose = crate::html::strip_markup(html, 0..html.len());
+    without_titles.push_str(&html[cursor..]);
+    let prose = crate::html::strip_markup(&without_titles, 0..without_titles.len());
     if prose.chars().any(char::is_alphanumeric) {
         prose
     } else {

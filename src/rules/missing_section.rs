@@ -164,7 +164,7 @@ fn end_of_body(context: &LintContext<'_>, def: &SectionDef) -> usize {
         let content = &text[source.line_content(line)];
         let trimmed = content.trim();
         let reference = trimmed.starts_with('[') && trimmed.contains("]:") && !trimmed.starts_with("[^");
-        let comment = trimmed.starts_with("<!--") && trimmed.ends_with("-->");
+        let comment = trimmed.ends_with("-->") && crate::html::is_only_comments(trimmed, 0..trimmed.len());
         if trimmed.is_empty() || reference || comment {
             if !trimmed.is_empty() {
                 end = source.line_start(line);
