@@ -52,11 +52,13 @@ fn module_path(src: &Path, file: &Path) -> String {
     parts.join("::")
 }
 
-/// The code of a file without its `#[cfg(test)]` items and comment lines.
+/// The code of a file without its `#[cfg(test)]` items and comment lines. Only an
+/// attribute that starts a line counts (rustfmt puts them there), so one quoted in a doc
+/// comment or a string hides nothing.
 fn code_of(text: &str) -> String {
     let mut kept = String::new();
     let mut rest = text;
-    while let Some(at) = rest.find("#[cfg(test)]") {
+    while let Some(at) = test_attribute(rest) {
         kept.push_str(&rest[..at]);
         rest = &rest[at..];
         rest = &rest[item_end(rest)..];
@@ -66,6 +68,19 @@ fn code_of(text: &str) -> String {
         .filter(|line| !line.trim_start().starts_with("//"))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Where the first `#[cfg(test)]` that starts a line (after indentation) is.
+fn test_attribute(text: &str) -> Option<usize> {
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        if line.trim_start().starts_with("#[cfg(test)]") {
+            return Some(line_start + indent);
+        }
+        line_start += line.len();
+    }
+    None
 }
 
 /// Where the item starting `text` ends: after its first `{ ... }` block (braces in
@@ -123,48 +138,110 @@ fn is_ident_char(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'_'
 }
 
-/// The paths named after `prefix` (`crate::` or `super::`): `a` and `a::b` for each
-/// `prefix a::b::…`, and each first-level name of a `prefix {a, b::c}` group.
-fn named_paths(code: &str, prefix: &str) -> BTreeSet<Vec<String>> {
+/// Where a path starts: the crate root, or `super::` repeated this many times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Anchor {
+    Crate,
+    Super(usize),
+}
+
+/// Every path the code names after `crate::` or `super::` (repeated any number of times),
+/// in a `use` or in an expression, with groups expanded at any depth:
+/// `use crate::{a::{b, self}, c as _}` names `a::b`, `a` and `c`.
+fn named_paths(code: &str) -> BTreeSet<(Anchor, Vec<String>)> {
     let mut found = BTreeSet::new();
     let bytes = code.as_bytes();
     let mut from = 0;
-    while let Some(at) = code[from..].find(prefix) {
+    while from < code.len() {
+        let Some(at) = ["crate::", "super::"]
+            .iter()
+            .filter_map(|keyword| code[from..].find(keyword))
+            .min()
+        else {
+            break;
+        };
         let start = from + at;
-        from = start + prefix.len();
         if start > 0 && (is_ident_char(bytes[start - 1]) || bytes[start - 1] == b':') {
+            from = start + 1;
             continue;
         }
-        let rest = &code[from..];
-        if let Some(group) = rest.strip_prefix('{') {
-            let group = &group[..group.find('}').unwrap_or(group.len())];
-            for item in group.split(',') {
-                let first: String = item
-                    .trim()
-                    .chars()
-                    .take_while(|ch| ch.is_alphanumeric() || *ch == '_')
-                    .collect();
-                if !first.is_empty() {
-                    found.insert(vec![first]);
-                }
+        let (anchor, mut cursor) = if code[start..].starts_with("crate::") {
+            (Anchor::Crate, start + "crate::".len())
+        } else {
+            let mut supers = 0;
+            let mut cursor = start;
+            while code[cursor..].starts_with("super::") {
+                supers += 1;
+                cursor += "super::".len();
+                cursor = skip_space(code, cursor);
             }
-            continue;
-        }
-        let path: Vec<String> = rest
-            .split("::")
-            .map(|part| {
-                part.chars()
-                    .take_while(|ch| ch.is_alphanumeric() || *ch == '_')
-                    .collect::<String>()
-            })
-            .take_while(|part| !part.is_empty())
-            .take(2)
-            .collect();
-        if !path.is_empty() {
-            found.insert(path);
-        }
+            (Anchor::Super(supers), cursor)
+        };
+        cursor = use_tree(code, cursor, &mut Vec::new(), &mut |path| {
+            found.insert((anchor, path));
+        });
+        from = cursor.max(start + 1);
     }
     found
+}
+
+fn skip_space(code: &str, at: usize) -> usize {
+    at + code[at..].len() - code[at..].trim_start().len()
+}
+
+fn ident_at(code: &str, at: usize) -> &str {
+    let len = code[at..].bytes().take_while(|&byte| is_ident_char(byte)).count();
+    &code[at..at + len]
+}
+
+/// Reads the path or group at `at`, after `prefix::`, calling `found` with each full
+/// path; returns where it ends.
+fn use_tree(code: &str, at: usize, prefix: &mut Vec<String>, found: &mut dyn FnMut(Vec<String>)) -> usize {
+    let mut at = skip_space(code, at);
+    let depth = prefix.len();
+    loop {
+        if code[at..].starts_with('{') {
+            at += 1;
+            loop {
+                at = skip_space(code, at);
+                if at >= code.len() || code[at..].starts_with('}') {
+                    break;
+                }
+                at = use_tree(code, at, prefix, found);
+                at = skip_space(code, at);
+                if code[at..].starts_with(',') {
+                    at += 1;
+                } else if !code[at..].starts_with('}') {
+                    break;
+                }
+            }
+            prefix.truncate(depth);
+            return (at + 1).min(code.len());
+        }
+        let ident = ident_at(code, at);
+        if ident.is_empty() {
+            break;
+        }
+        at += ident.len();
+        if ident != "self" {
+            prefix.push(ident.to_string());
+        }
+        let after = skip_space(code, at);
+        if code[after..].starts_with("::") {
+            at = skip_space(code, after + 2);
+            continue;
+        }
+        if ident_at(code, after) == "as" {
+            let alias = skip_space(code, after + 2);
+            at = alias + ident_at(code, alias).len();
+        }
+        break;
+    }
+    if !prefix.is_empty() {
+        found(prefix.clone());
+    }
+    prefix.truncate(depth);
+    at
 }
 
 struct Crate {
@@ -203,20 +280,18 @@ impl Crate {
                 }
             }
         };
-        for path in named_paths(code, "crate::") {
-            known(path);
-        }
-        // `super::x` in `a::b` (a file of folder `a`) names `a::x`; in `a` (a mod.rs or a
-        // top-level file) it names the parent, which has no sibling modules to cycle with.
-        if parts.len() > 1 {
-            for path in named_paths(code, "super::") {
-                let mut full: Vec<String> = parts[..parts.len() - 1]
-                    .iter()
-                    .map(|part| part.to_string())
-                    .collect();
-                full.extend(path);
-                known(full);
-            }
+        // `super::` in module `a::b` names `a`, whether `a::b` is `a/b.rs` or `a/b/mod.rs`;
+        // in a top-level module it names the crate root. `lib` is the root itself.
+        let own: &[&str] = if module == "lib" { &[] } else { &parts };
+        for (anchor, path) in named_paths(code) {
+            let base = match anchor {
+                Anchor::Crate => &own[..0],
+                Anchor::Super(supers) if supers <= own.len() => &own[..own.len() - supers],
+                Anchor::Super(_) => continue,
+            };
+            let mut full: Vec<String> = base.iter().map(|part| part.to_string()).collect();
+            full.extend(path);
+            known(full);
         }
         used.remove(module);
         used
@@ -351,18 +426,50 @@ fn cycles_in(edges: &BTreeMap<&str, BTreeSet<String>>) -> Vec<String> {
 #[test]
 fn the_checks_see_what_they_look_for() {
     let found = named_paths(
-        "use crate::{a, b::c};\nlet x = crate::d::e::f();\nsuper::g::h;\nnot_crate::i;",
-        "crate::",
+        "use crate::{a, b::c};\nlet x = crate::d::e::f();\nsuper::g::h;\nnot_crate::i;\n\
+         use crate::{j::{k, self}, l as _, m::{n::{o}}};\nsuper::super::p;",
     );
-    let expected: BTreeSet<Vec<String>> = [vec!["a"], vec!["b"], vec!["d", "e"]]
-        .into_iter()
-        .map(|path| path.into_iter().map(String::from).collect())
-        .collect();
+    let path = |anchor, parts: &[&str]| (anchor, parts.iter().map(|part| part.to_string()).collect());
+    let expected: BTreeSet<(Anchor, Vec<String>)> = [
+        path(Anchor::Crate, &["a"]),
+        path(Anchor::Crate, &["b", "c"]),
+        path(Anchor::Crate, &["d", "e", "f"]),
+        path(Anchor::Super(1), &["g", "h"]),
+        path(Anchor::Crate, &["j"]),
+        path(Anchor::Crate, &["j", "k"]),
+        path(Anchor::Crate, &["l"]),
+        path(Anchor::Crate, &["m", "n", "o"]),
+        path(Anchor::Super(2), &["p"]),
+    ]
+    .into_iter()
+    .collect();
     assert_eq!(found, expected);
     assert_eq!(
         code_of("a\n// crate::x\nb\n#[cfg(test)]\nmod tests { crate::y }"),
         "a\nb"
     );
+    // An attribute quoted in a doc comment hides nothing.
+    assert_eq!(code_of("/// `#[cfg(test)]` {\nuse crate::x;"), "use crate::x;");
+    // Upward imports hidden in a nested group, behind `super::` in a top-level module and
+    // behind `super::super::` are all seen.
+    let sample = Crate {
+        modules: [
+            ("source", "use crate::{fix::{Edit}, linter as _};"),
+            ("dates", "use super::commands as _;"),
+            ("output::sarif", "use super::super::linter as _;"),
+            ("fix", ""),
+            ("linter", ""),
+            ("commands", ""),
+            ("output", ""),
+        ]
+        .into_iter()
+        .map(|(module, code)| (module.to_string(), code.to_string()))
+        .collect(),
+    };
+    assert!(sample.uses("source").contains("linter"));
+    assert!(sample.uses("source").contains("fix"));
+    assert!(sample.uses("dates").contains("commands"));
+    assert!(sample.uses("output::sarif").contains("linter"));
     let krate = Crate::read();
     // A module the layers know uses what it imports: the reader is not blind.
     assert!(krate.uses("rules::broken_link").contains("links"));
