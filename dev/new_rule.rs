@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     let positional: Vec<&String> = args.iter().filter(|arg| !arg.starts_with("--")).collect();
     let [name, code] = positional.as_slice() else {
         eprintln!(
-            "usage: cargo run --example new-rule -- NAME CODE [--no-regenerate]\n  e.g. cargo run --example new-rule -- heading-todo RL130"
+            "usage: cargo run --example new-rule -- NAME CODE [--no-regenerate]\n  e.g. cargo run --example new-rule -- heading-todo RL113"
         );
         return ExitCode::from(2);
     };
@@ -50,7 +50,7 @@ fn scaffold(root: &Path, name: &str, code: &str, regenerate: bool) -> Result<(),
         .filter(|digits| digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit()));
     let Some(digits) = digits else {
         return Err(format!(
-            "CODE must be RL and three digits, like RL130 (got `{code}`)"
+            "CODE must be RL and three digits, like RL113 (got `{code}`)"
         ));
     };
     let category = match digits.as_bytes()[0] {

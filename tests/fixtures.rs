@@ -5,9 +5,10 @@
 //!   fixture without its `.snap` fails);
 //! - the fix loop converges, and fixing the fixed text changes nothing;
 //! - each rule's declared fixability matches what it emitted;
-//! - a CRLF twin of the fixture gives the same findings and the same fix, in CRLF.
+//! - a CRLF twin of the fixture gives the same findings and the same fix, in CRLF;
 //!
-//! - every rule is triggered by some fixture.
+//! and, over all fixtures, that every rule is triggered by some fixture and every rule
+//! with a fix has a fixture where that fix applies.
 //!
 //! A folder may hold a `.readme-lint.yml` (else the `recommended` preset applies), a
 //! manifest (else the project facts are empty), a `git/` folder that stands for `.git`
