@@ -2,10 +2,10 @@
 """Feeds texts through `readme-lint dates` for the date scorer.
 
 Reads {"id", "text"} JSON lines on stdin and writes one {"id", "dates": [...]} line per
-input, in order, as ../shared/datasets/score-dates.py expects:
+input, in order, each date as {"start", "end", "value"} with UTF-8 byte offsets into the
+text: the interface of the team's date-set scorer, run as
 
-    python3 ../shared/datasets/score-dates.py --eval ../shared/datasets/dates-dev.jsonl \
-        --cmd "python3 bench/dates-adapter.py"
+    python3 score-dates.py --eval SET.jsonl --cmd "python3 bench/dates-adapter.py"
 
 Set READMELINT to the binary to use (default: target/release/readme-lint).
 """
