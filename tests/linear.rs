@@ -65,6 +65,14 @@ const CASES: &[Case] = &[
         unit: "[![CI](https://travis-ci.org/a/b.svg)](https://travis-ci.org/a/b) ![l](http://img.shields.io/badge/license-GPL-blue.svg) ",
         args: &["--diff", "--unsafe-fixes"],
     },
+    // HTML left open among dates: a tag without its `>`, a quote never closed, `<pre>` and
+    // `<code>` blocks never closed. The date pass must not search to the end of the file
+    // from each of them.
+    Case {
+        name: "HTML left open among dates",
+        unit: "Released 5 Mar 2019 <pre> <code> <a title=\"x <b c=2019-01-02 </ <!x ",
+        args: &["--output-format", "jsonl"],
+    },
     // Tables of contents: each used to be compared with every later heading, entry by entry.
     Case {
         name: "tables of contents",
