@@ -102,8 +102,7 @@ fn is_anchor_only(text: &str, range: Range<usize>) -> bool {
     let tags = crate::html::scan(text, range.clone());
     !tags.is_empty()
         && tags.iter().all(|tag| {
-            tag.name == "a"
-                && (tag.closing || tag.attribute("name").is_some() || tag.attribute("id").is_some())
+            tag.is("a") && (tag.closing || tag.attribute("name").is_some() || tag.attribute("id").is_some())
         })
         && crate::html::visible_text(text, range).is_empty()
 }

@@ -5,30 +5,44 @@
 
 use std::ops::Range;
 
+/// A tag, read from the text it borrows: its name and attributes are not copied out, so
+/// lexing allocates nothing per tag, and an attribute is read only when asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tag {
-    /// Lowercase tag name.
-    pub name: String,
+pub struct Tag<'t> {
+    text: &'t str,
+    /// The name as written (`IMG`).
+    name: Range<usize>,
     pub closing: bool,
     /// From `<` to `>` inclusive.
     pub range: Range<usize>,
-    pub attributes: Vec<Attribute>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attribute {
-    /// Lowercase attribute name.
-    pub name: String,
-    /// The value as written, without quotes; `None` for a bare attribute.
-    pub value: Option<Range<usize>>,
-}
+impl<'t> Tag<'t> {
+    /// The name as written; compare with [`Tag::is`], which ignores case.
+    pub fn name(&self) -> &'t str {
+        &self.text[self.name.clone()]
+    }
 
-impl Tag {
+    /// Is this tag named `name`, in any case?
+    pub fn is(&self, name: &str) -> bool {
+        self.name().eq_ignore_ascii_case(name)
+    }
+
+    /// The value of the first attribute named `name` (in any case), as written, without
+    /// quotes; `None` when there is no such attribute or it has no value.
     pub fn attribute(&self, name: &str) -> Option<Range<usize>> {
-        self.attributes
-            .iter()
-            .find(|attribute| attribute.name == name)
-            .and_then(|attribute| attribute.value.clone())
+        let mut first: Option<Option<Range<usize>>> = None;
+        walk_attributes(
+            self.text,
+            self.name.end,
+            self.range.end,
+            &mut |attribute, value| {
+                if first.is_none() && self.text[attribute].eq_ignore_ascii_case(name) {
+                    first = Some(value);
+                }
+            },
+        );
+        first.flatten()
     }
 }
 
@@ -55,14 +69,14 @@ impl Comment {
 
 /// What the lexer finds between runs of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Markup {
-    Tag(Tag),
+pub enum Markup<'t> {
+    Tag(Tag<'t>),
     Comment(Comment),
     /// `<!DOCTYPE …>`, `<![CDATA[…]>`, `<?…>`: shown by no browser.
     Declaration(Range<usize>),
 }
 
-impl Markup {
+impl Markup<'_> {
     pub fn range(&self) -> Range<usize> {
         match self {
             Markup::Tag(tag) => tag.range.clone(),
@@ -89,14 +103,14 @@ pub fn headings(text: &str, range: Range<usize>) -> Vec<HtmlHeading> {
     let mut index = 0;
     while index < tags.len() {
         let tag = &tags[index];
-        let level = heading_level(&tag.name);
+        let level = heading_level(tag.name());
         if tag.closing || level.is_none() {
             index += 1;
             continue;
         }
         let close = tags[index + 1..]
             .iter()
-            .position(|later| later.closing && later.name == tag.name)
+            .position(|later| later.closing && later.is(tag.name()))
             .map(|offset| index + 1 + offset);
         let Some(close) = close else {
             index += 1;
@@ -113,13 +127,8 @@ pub fn headings(text: &str, range: Range<usize>) -> Vec<HtmlHeading> {
 }
 
 fn heading_level(name: &str) -> Option<u8> {
-    match name {
-        "h1" => Some(1),
-        "h2" => Some(2),
-        "h3" => Some(3),
-        "h4" => Some(4),
-        "h5" => Some(5),
-        "h6" => Some(6),
+    match name.as_bytes() {
+        [b'h' | b'H', level @ b'1'..=b'6'] => Some(level - b'0'),
         _ => None,
     }
 }
@@ -167,6 +176,10 @@ pub fn strip_markup(text: &str, range: Range<usize>) -> String {
 
 /// True when `text[range]` holds comments and whitespace only.
 pub fn is_only_comments(text: &str, range: Range<usize>) -> bool {
+    // Most HTML has no comment at all: then only whitespace qualifies.
+    if !text[range.clone()].contains("<!--") {
+        return text[range].trim().is_empty();
+    }
     let mut cursor = range.start;
     for markup in lex(text, range.clone()) {
         let Markup::Comment(comment) = markup else {
@@ -182,6 +195,10 @@ pub fn is_only_comments(text: &str, range: Range<usize>) -> bool {
 
 /// The comments in `text[range]` that are closed, in order.
 pub fn comments(text: &str, range: Range<usize>) -> Vec<Comment> {
+    // Most HTML has no comment at all; finding that needs no lexing.
+    if !text[range.start..range.end.min(text.len())].contains("<!--") {
+        return Vec::new();
+    }
     lex(text, range)
         .into_iter()
         .filter_map(|markup| match markup {
@@ -195,7 +212,7 @@ pub fn comments(text: &str, range: Range<usize>) -> Vec<Comment> {
 pub fn images(text: &str, range: Range<usize>) -> Vec<(String, String)> {
     scan(text, range)
         .into_iter()
-        .filter(|tag| !tag.closing && tag.name == "img")
+        .filter(|tag| !tag.closing && tag.is("img"))
         .map(|tag| {
             let value = |name: &str| {
                 tag.attribute(name)
@@ -208,7 +225,7 @@ pub fn images(text: &str, range: Range<usize>) -> Vec<(String, String)> {
 }
 
 /// The tags in `text[range]`, in order.
-pub fn scan(text: &str, range: Range<usize>) -> Vec<Tag> {
+pub fn scan(text: &str, range: Range<usize>) -> Vec<Tag<'_>> {
     lex(text, range)
         .into_iter()
         .filter_map(|markup| match markup {
@@ -220,7 +237,7 @@ pub fn scan(text: &str, range: Range<usize>) -> Vec<Tag> {
 
 /// The tags, comments and declarations in `text[range]`, in order. A `<` that opens
 /// none of them is text; a tag left open at the end of the range ends the lexing.
-pub fn lex(text: &str, range: Range<usize>) -> Vec<Markup> {
+pub fn lex(text: &str, range: Range<usize>) -> Vec<Markup<'_>> {
     markups(text, range).collect()
 }
 
@@ -239,10 +256,10 @@ pub struct Markups<'t> {
     end: usize,
 }
 
-impl Iterator for Markups<'_> {
-    type Item = Markup;
+impl<'t> Iterator for Markups<'t> {
+    type Item = Markup<'t>;
 
-    fn next(&mut self) -> Option<Markup> {
+    fn next(&mut self) -> Option<Markup<'t>> {
         while self.index < self.end {
             let offset = self.text[self.index..self.end].find('<')?;
             let start = self.index + offset;
@@ -264,7 +281,7 @@ impl Iterator for Markups<'_> {
 /// closed before `end`, a comment or a declaration (one not closed before `end` runs to
 /// `end`; see [`Comment::closed`]). `None` when the `<` opens nothing or its tag is left
 /// open.
-pub fn markup_at(text: &str, start: usize, end: usize) -> Option<Markup> {
+pub fn markup_at(text: &str, start: usize, end: usize) -> Option<Markup<'_>> {
     let mut end = end.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -276,8 +293,8 @@ pub fn markup_at(text: &str, start: usize, end: usize) -> Option<Markup> {
 }
 
 /// What a `<` opens.
-enum Lexed {
-    Markup(Markup),
+enum Lexed<'t> {
+    Markup(Markup<'t>),
     /// The `<` is text (`1 < 2`, `<3`).
     Text,
     /// A tag whose `>` never came: lexing resumes at the `<` that cut it short, or ends.
@@ -286,7 +303,7 @@ enum Lexed {
     },
 }
 
-fn lex_at(text: &str, start: usize, end: usize) -> Lexed {
+fn lex_at(text: &str, start: usize, end: usize) -> Lexed<'_> {
     let bytes = text.as_bytes();
     let rest = &text[start..end];
     if let Some(body) = rest.strip_prefix("<!--") {
@@ -309,9 +326,39 @@ fn lex_at(text: &str, start: usize, end: usize) -> Lexed {
     if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
         return Lexed::Text;
     }
-    let name = text[name_start..name_start + name_len].to_ascii_lowercase();
-    let mut cursor = name_start + name_len;
-    let mut attributes = Vec::new();
+    let name = name_start..name_start + name_len;
+    match walk_attributes(text, name.end, end, &mut |_, _| {}) {
+        TagEnd::Closed(tag_end) => Lexed::Markup(Markup::Tag(Tag {
+            text,
+            name,
+            closing,
+            range: start..tag_end,
+        })),
+        TagEnd::Cut(at) => Lexed::Unclosed { resume: Some(at) },
+        TagEnd::Open => Lexed::Unclosed { resume: None },
+    }
+}
+
+/// How the attributes of a tag end.
+enum TagEnd {
+    /// Just past the tag's `>`.
+    Closed(usize),
+    /// At a `<` inside the tag: the tag was never closed.
+    Cut(usize),
+    /// At `end`, with the tag still open.
+    Open,
+}
+
+/// Walks the attributes of a tag from `cursor` (just past its name) to its `>`, calling
+/// `visit` with each attribute's name and value (as written, without quotes; `None` for
+/// a bare attribute); a quoted `>` or `<` belongs to its value.
+fn walk_attributes(
+    text: &str,
+    mut cursor: usize,
+    end: usize,
+    visit: &mut dyn FnMut(Range<usize>, Option<Range<usize>>),
+) -> TagEnd {
+    let bytes = text.as_bytes();
     while cursor < end {
         let b = bytes[cursor];
         if b.is_ascii_whitespace() || b == b'/' {
@@ -319,16 +366,10 @@ fn lex_at(text: &str, start: usize, end: usize) -> Lexed {
             continue;
         }
         if b == b'>' {
-            return Lexed::Markup(Markup::Tag(Tag {
-                name,
-                closing,
-                range: start..cursor + 1,
-                attributes,
-            }));
+            return TagEnd::Closed(cursor + 1);
         }
         if b == b'<' {
-            // A `<` inside a tag: the tag was never closed.
-            return Lexed::Unclosed { resume: Some(cursor) };
+            return TagEnd::Cut(cursor);
         }
         let attr_start = cursor;
         while cursor < end
@@ -337,7 +378,7 @@ fn lex_at(text: &str, start: usize, end: usize) -> Lexed {
         {
             cursor += 1;
         }
-        let attr_name = text[attr_start..cursor].to_ascii_lowercase();
+        let attr_name = attr_start..cursor;
         let mut after = cursor;
         while after < end && bytes[after].is_ascii_whitespace() {
             after += 1;
@@ -373,13 +414,10 @@ fn lex_at(text: &str, start: usize, end: usize) -> Lexed {
             cursor = after.max(cursor);
         }
         if !attr_name.is_empty() {
-            attributes.push(Attribute {
-                name: attr_name,
-                value,
-            });
+            visit(attr_name, value);
         }
     }
-    Lexed::Unclosed { resume: None }
+    TagEnd::Open
 }
 
 #[cfg(test)]
@@ -410,7 +448,7 @@ mod tests {
         let tags = scan(html, 0..html.len());
         let names: Vec<_> = tags
             .iter()
-            .map(|tag| format!("{}{}", if tag.closing { "/" } else { "" }, tag.name))
+            .map(|tag| format!("{}{}", if tag.closing { "/" } else { "" }, tag.name()))
             .collect();
         assert_eq!(names, ["p", "a", "img", "/a", "br", "/p"]);
         let href = tags[1].attribute("href").unwrap();
@@ -437,7 +475,7 @@ mod tests {
         }
         let tags = scan("<a <img src=x>", 0..14);
         assert_eq!(tags.len(), 1);
-        assert_eq!(tags[0].name, "img");
+        assert!(tags[0].is("img"));
     }
 }
 

@@ -414,7 +414,7 @@ fn html_entries(line: &str) -> Vec<TocEntry> {
     let tags = html::scan(line, 0..line.len());
     let mut entries = Vec::new();
     for (index, tag) in tags.iter().enumerate() {
-        if tag.closing || tag.name != "a" {
+        if tag.closing || !tag.is("a") {
             continue;
         }
         let Some(anchor) = tag
@@ -425,7 +425,7 @@ fn html_entries(line: &str) -> Vec<TocEntry> {
         };
         let text = tags[index + 1..]
             .iter()
-            .find(|later| later.closing && later.name == "a")
+            .find(|later| later.closing && later.is("a"))
             .map_or(anchor, |close| &line[tag.range.end..close.range.start]);
         entries.push(TocEntry {
             depth: 0,

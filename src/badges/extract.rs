@@ -344,7 +344,14 @@ impl<'a> Extractor<'_, 'a> {
             let mut open_link: Option<(usize, Option<Range<usize>>)> = None;
             let mut inside: Vec<usize> = Vec::new();
             for tag in tags {
-                match (tag.name.as_str(), tag.closing) {
+                let kind = if tag.is("a") {
+                    "a"
+                } else if tag.is("img") || tag.is("image") {
+                    "img"
+                } else {
+                    ""
+                };
+                match (kind, tag.closing) {
                     ("a", false) => {
                         open_link = Some((tag.range.start, tag.attribute("href")));
                         inside.clear();
@@ -357,7 +364,7 @@ impl<'a> Extractor<'_, 'a> {
                         inside.clear();
                         open_link = None;
                     }
-                    ("img" | "image", false) => {
+                    ("img", false) => {
                         let Some(src) = tag.attribute("src") else { continue };
                         let image = self.attribute_url(src);
                         if has_placeholder(&image.url) {

@@ -116,16 +116,18 @@ impl Skipper {
         if tag.closing {
             return Some(end);
         }
-        let no_end = match tag.name.as_str() {
-            "pre" => &mut self.no_pre_end,
-            "code" => &mut self.no_code_end,
-            _ => return Some(end),
+        let no_end = if tag.is("pre") {
+            &mut self.no_pre_end
+        } else if tag.is("code") {
+            &mut self.no_code_end
+        } else {
+            return Some(end);
         };
         if !*no_end {
             // The block's text is skipped up to its closing tag; a block never closed is
             // read as prose after its opening tag, and not searched for again.
             let close = html::markups(text, end..text.len()).find_map(|markup| match markup {
-                Markup::Tag(close) if close.closing && close.name == tag.name => Some(close.range.start),
+                Markup::Tag(close) if close.closing && close.is(tag.name()) => Some(close.range.start),
                 _ => None,
             });
             match close {

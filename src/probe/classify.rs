@@ -174,7 +174,7 @@ fn is_image(content_type: Option<&str>) -> bool {
 fn svg_title(body: &[u8]) -> Option<String> {
     let text = String::from_utf8_lossy(body);
     let mut tags = html::markups(&text, 0..text.len()).filter_map(|markup| match markup {
-        Markup::Tag(tag) if tag.name == "title" => Some(tag),
+        Markup::Tag(tag) if tag.is("title") => Some(tag),
         _ => None,
     });
     let open = tags.find(|tag| !tag.closing)?;
