@@ -1,7 +1,9 @@
 //! A small, tolerant HTML lexer: enough to find `<a href>`, `<img src>`, headings and
 //! comments in README HTML (multi-line tags, single, double or no quotes, self-closing
 //! tags), with the byte range of each tag, comment and attribute value so a fix can
-//! rewrite only the value. Every module that reads HTML reads it through [`lex`].
+//! rewrite only the value. Every module that reads HTML reads it through this lexer:
+//! [`markups`] (or [`lex`], its collected form) for a range, [`markup_at`] for the markup
+//! at one `<`.
 
 use std::ops::Range;
 

@@ -11,6 +11,7 @@ use super::text::{Num, at, dash, glued_before, is_alpha_at, is_digit_at, number,
 use super::timestamp::{log_time, zone_name};
 use super::value::{DateValue, expand_two_digit_year};
 use super::years::OPEN_END;
+use std::ops::Range;
 
 /// Words that join the two ends of a range.
 const RANGE_WORDS: &[&[u8]] = &[b"to", b"through", b"thru", b"till", b"until"];
@@ -95,6 +96,21 @@ pub(crate) fn dated(year: Option<i32>, month: u8, day: u8) -> DateValue {
         Some(year) => DateValue::Date(year, month, day),
         None => DateValue::MonthDay(month, day),
     }
+}
+
+/// The hit for a day of `month` (or the days `first_day` to `last_day`), in `year` when
+/// one is written, checked against the calendar.
+pub(crate) fn day_hit(
+    span: Range<usize>,
+    year: Option<i32>,
+    month: u8,
+    first_day: u8,
+    last_day: Option<u8>,
+    format: FormatBuilder,
+) -> Hit {
+    Hit::new(span.start, span.end, dated(year, month, first_day), format)
+        .with_range_end(last_day.map(|day| dated(year, month, day)))
+        .checked()
 }
 
 /// A day over 31 is an impossible day only with a year or when it is still day-sized (32-39);
@@ -205,13 +221,15 @@ impl Scanner<'_> {
         if last_day.is_some_and(|last_day| !day_in_range(last_day.val, year)) {
             return None;
         }
-        let value = dated(year, month.month, first_day.val);
-        let range_end = last_day.map(|last_day| dated(year, month.month, last_day.val));
-        Some(
-            Hit::new(start, end, value, format)
-                .with_range_end(range_end)
-                .checked(),
-        )
+        let last_day = last_day.map(|last_day| last_day.val);
+        Some(day_hit(
+            start..end,
+            year,
+            month.month,
+            first_day.val,
+            last_day,
+            format,
+        ))
     }
 
     /// Month first: `March 12, 2010`, `Sep 2012`, `Sept. 6th`, `August-10-2012`, `June of 2022`,
@@ -347,13 +365,15 @@ impl Scanner<'_> {
         if last_day.is_some_and(|last_day| !day_in_range(last_day.val, year)) {
             return None;
         }
-        let value = dated(year, month.month, first_day.val);
-        let range_end = last_day.map(|last_day| dated(year, month.month, last_day.val));
-        Some(
-            Hit::new(start, end, value, format)
-                .with_range_end(range_end)
-                .checked(),
-        )
+        let last_day = last_day.map(|last_day| last_day.val);
+        Some(day_hit(
+            start..end,
+            year,
+            month.month,
+            first_day.val,
+            last_day,
+            format,
+        ))
     }
 
     /// ctime: `Oct 26 11:00:09 2023`, `Oct 26 11:00:09 EDT 2023` (the weekday is added by the caller).

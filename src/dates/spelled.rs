@@ -3,7 +3,7 @@
 
 use super::hit::{FormatBuilder, Hit};
 use super::lexicon::eq_lower;
-use super::named::{dated, range_joiner, year_after};
+use super::named::{day_hit, range_joiner, year_after};
 use super::parts::{MonthWord, month_word, spelled_ordinal, word_in};
 use super::pattern::Token;
 use super::scan::Scanner;
@@ -37,13 +37,14 @@ impl Scanner<'_> {
         if month.weak || (verb_like && year.is_none() && first_day < 4) {
             return None;
         }
-        let value = dated(year, month.month, first_day);
-        let range_end = last_day.map(|day| dated(year, month.month, day));
-        Some(
-            Hit::new(start, end, value, format)
-                .with_range_end(range_end)
-                .checked(),
-        )
+        Some(day_hit(
+            start..end,
+            year,
+            month.month,
+            first_day,
+            last_day,
+            format,
+        ))
     }
 
     /// Spelled ordinal first: `Twenty-fourth of May`, `Eighth to eleventh May 2010`.
@@ -84,13 +85,14 @@ impl Scanner<'_> {
         if of_end.is_none() && last_day.is_none() && year.is_none() {
             return None;
         }
-        let value = dated(year, month.month, first_day);
-        let range_end = last_day.map(|day| dated(year, month.month, day));
-        Some(
-            Hit::new(start, end, value, format)
-                .with_range_end(range_end)
-                .checked(),
-        )
+        Some(day_hit(
+            start..end,
+            year,
+            month.month,
+            first_day,
+            last_day,
+            format,
+        ))
     }
 }
 
